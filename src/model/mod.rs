@@ -1,0 +1,10 @@
+//! The domain: plain Rust types and the rules about them.
+//!
+//! Nothing in here knows about the browser or Leptos, so all of it is
+//! tested natively with `cargo test`.
+
+pub mod profile;
+pub mod text;
+
+pub use profile::{Condition, LinkWorker, ListedCondition, Profile, ProfileDraft, ProfileField};
+pub use text::FieldError;

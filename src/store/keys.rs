@@ -1,0 +1,100 @@
+//! The storage keys, one per stored value.
+//!
+//! Values are split by record type, and the diary by calendar month, so
+//! one save writes one small value: the cost of saving today's entry is
+//! the same after ten years as on day one.
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+
+/// Every key we write starts with this, so we never touch another app's
+/// keys on the same origin.
+pub const PREFIX: &str = "alongside.";
+
+const QUARANTINE: &str = "alongside.quarantine.";
+
+/// A key in storage, always under [`PREFIX`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct StoreKey(String);
+
+impl StoreKey {
+    /// The client's profile from set-up.
+    pub fn profile() -> StoreKey {
+        StoreKey(format!("{PREFIX}profile"))
+    }
+
+    /// The diary entries of one calendar month, e.g. `alongside.diary.2026-03`.
+    pub fn diary_month(day: NaiveDate) -> StoreKey {
+        StoreKey(format!("{PREFIX}diary.{:04}-{:02}", day.year(), day.month()))
+    }
+
+    /// Where a value that could not be read is kept aside, named by the
+    /// moment it was moved (milliseconds since 1970) and its old key, so
+    /// several damaged copies of one key never overwrite each other.
+    pub fn quarantine(at: DateTime<Utc>, original: &StoreKey) -> StoreKey {
+        StoreKey(format!(
+            "{QUARANTINE}{}.{}",
+            at.timestamp_millis(),
+            original.as_str()
+        ))
+    }
+
+    /// Makes a key from a raw string read back from storage, if it is ours.
+    pub fn parse(raw: &str) -> Option<StoreKey> {
+        raw.starts_with(PREFIX).then(|| StoreKey(raw.to_string()))
+    }
+
+    /// True for keys made by [`StoreKey::quarantine`].
+    pub fn is_quarantine(&self) -> bool {
+        self.0.starts_with(QUARANTINE)
+    }
+
+    /// The key as stored.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// What this key holds, in words for the client ("your details").
+    pub fn describe(&self) -> String {
+        let rest = self.0.strip_prefix(PREFIX).unwrap_or(&self.0);
+        if rest == "profile" {
+            return "your details".into();
+        }
+        if let Some(month) = rest.strip_prefix("diary.") {
+            if let Ok(first) = NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d") {
+                return format!("your diary for {}", first.format("%B %Y"));
+            }
+        }
+        "some of your saved information".into()
+    }
+}
+
+impl std::fmt::Display for StoreKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diary_is_split_by_month() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 29).unwrap();
+        assert_eq!(StoreKey::diary_month(d).as_str(), "alongside.diary.2026-03");
+        assert_eq!(
+            StoreKey::diary_month(d).describe(),
+            "your diary for March 2026"
+        );
+    }
+
+    #[test]
+    fn quarantine_keys_are_unique_per_moment() {
+        let at = DateTime::from_timestamp_millis(1_700_000_000_123).unwrap();
+        let key = StoreKey::quarantine(at, &StoreKey::profile());
+        assert_eq!(key.as_str(), "alongside.quarantine.1700000000123.alongside.profile");
+        assert!(key.is_quarantine());
+        assert!(!StoreKey::profile().is_quarantine());
+        assert_eq!(StoreKey::parse("other.app"), None);
+    }
+}

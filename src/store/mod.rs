@@ -1,0 +1,408 @@
+//! Safe local storage for the client's health record.
+//!
+//! [`Store`] sits between the app and a [`Backend`] (local storage in the
+//! browser, a map in tests) and applies the storage rules of DESIGN.md:
+//! - every value is wrapped in a versioned envelope ([`schema`]);
+//! - a value that cannot be read is moved aside under a quarantine key and
+//!   reported, never overwritten or deleted silently;
+//! - a value written by a newer version is never rewritten;
+//! - a save that would overwrite another tab's newer save is refused;
+//! - a failed save leaves the stored value as it was and says why.
+//!
+//! The format is documented in `docs/storage-format.md`.
+
+mod backend;
+#[cfg(target_arch = "wasm32")]
+mod browser;
+mod keys;
+mod memory;
+pub mod schema;
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+pub use backend::{Backend, BackendError};
+#[cfg(target_arch = "wasm32")]
+pub use browser::BrowserBackend;
+pub use keys::{StoreKey, PREFIX};
+pub use memory::MemoryBackend;
+use schema::{decode, decode_newer_leniently, encode, encode_kind, peek, DecodeError, Record};
+
+/// The record kind of a quarantined copy.
+pub const QUARANTINE_KIND: &str = "quarantine";
+/// The schema of a quarantined copy.
+pub const QUARANTINE_SCHEMA: u32 = 1;
+
+/// What is kept under a quarantine key: the unreadable value exactly as it
+/// was, where it came from, and why it could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuarantinedValue {
+    /// The key the value was stored under.
+    pub from_key: String,
+    /// Why it could not be read, in plain words.
+    pub reason: String,
+    /// The stored text, byte for byte.
+    pub raw: String,
+}
+
+/// The result of reading one value: the value if there is one we can show,
+/// and a problem to tell the client about, if any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Load<T> {
+    /// The value to show. Present for a normal read and, where possible,
+    /// for a value saved by a newer version (shown read-only).
+    pub value: Option<T>,
+    /// Something the client should be told.
+    pub problem: Option<LoadProblem>,
+}
+
+/// Something that went wrong reading a value, to be shown to the client.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadProblem {
+    /// The value could not be read, so it was moved aside to `kept_as`.
+    Quarantined {
+        /// What the value held, e.g. "your details".
+        what: String,
+        /// Where the copy is kept.
+        kept_as: StoreKey,
+        /// Why it could not be read.
+        reason: String,
+    },
+    /// The value could not be read and could not be moved aside (storage
+    /// full), so it was left exactly where it was and will not be changed.
+    Unreadable {
+        /// What the value held.
+        what: String,
+        /// Why it could not be read.
+        reason: String,
+    },
+    /// Saved by a newer version of the app: shown read-only, never rewritten.
+    Newer {
+        /// What the value held.
+        what: String,
+    },
+    /// The browser would not let us read storage at all.
+    Unavailable,
+}
+
+impl LoadProblem {
+    /// The message shown to the client, in plain English.
+    pub fn message(&self) -> String {
+        match self {
+            LoadProblem::Quarantined { what, .. } => format!(
+                "Some of your saved information ({what}) could not be read. \
+                 We have kept a copy of it on this phone, so nothing has been deleted. \
+                 You can carry on using the app."
+            ),
+            LoadProblem::Unreadable { what, .. } => format!(
+                "Some of your saved information ({what}) could not be read. \
+                 We have left it exactly as it was and will not change it. \
+                 You can carry on using the app."
+            ),
+            LoadProblem::Newer { what } => format!(
+                "{} was saved by a newer version of Alongside. \
+                 To keep it safe, this version will show it but not change it. \
+                 Close the app and open it again to get the newest version.",
+                capitalise(what)
+            ),
+            LoadProblem::Unavailable => "This browser is not letting Alongside save anything \
+                 on this phone. You can still use the app, but what you enter will be lost \
+                 when you close it. Private browsing can cause this."
+                .into(),
+        }
+    }
+}
+
+/// Why a save did not happen. In every case the stored value is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// The browser's storage for the app is full.
+    Full,
+    /// The browser will not let us save (storage switched off).
+    Unavailable,
+    /// The stored value was saved by a newer version of the app.
+    Newer {
+        /// What the value holds.
+        what: String,
+    },
+    /// Another tab or window saved this value since we last read it.
+    ChangedElsewhere {
+        /// What the value holds.
+        what: String,
+    },
+    /// The stored value cannot be read and could not be moved aside.
+    Unreadable {
+        /// What the value holds.
+        what: String,
+    },
+    /// Any other refusal from the browser.
+    Other(String),
+}
+
+impl SaveError {
+    /// The message shown to the client, in plain English.
+    pub fn message(&self) -> String {
+        const KEPT: &str = "What you entered is still here while the app stays open.";
+        match self {
+            SaveError::Full => format!(
+                "This was not saved: the storage Alongside can use on this phone is full. {KEPT} \
+                 Your earlier saved information is safe."
+            ),
+            SaveError::Unavailable => format!(
+                "This was not saved: this browser is not letting Alongside save on this phone. \
+                 {KEPT} Private browsing can cause this."
+            ),
+            SaveError::Newer { what } => format!(
+                "This was not saved: {what} was saved by a newer version of Alongside, \
+                 and this version will not change it. Close the app and open it again \
+                 to get the newest version."
+            ),
+            SaveError::ChangedElsewhere { what } => format!(
+                "This was not saved: {what} was changed in another tab or window. \
+                 Nothing has been overwritten. {KEPT} Reload the page to see the latest version."
+            ),
+            SaveError::Unreadable { what } => format!(
+                "This was not saved: {what} could not be read, so we will not save over it. {KEPT}"
+            ),
+            SaveError::Other(why) => {
+                format!("This was not saved: the browser refused ({why}). {KEPT}")
+            }
+        }
+    }
+}
+
+impl From<BackendError> for SaveError {
+    fn from(e: BackendError) -> Self {
+        match e {
+            BackendError::QuotaExceeded => SaveError::Full,
+            BackendError::Unavailable => SaveError::Unavailable,
+            BackendError::Other(why) => SaveError::Other(why),
+        }
+    }
+}
+
+/// Why a key must not be written by this build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lock {
+    Newer,
+    Unreadable,
+}
+
+#[derive(Debug, Default)]
+struct State {
+    /// The revision of each key as this tab last read or wrote it.
+    revs: HashMap<StoreKey, u64>,
+    /// Keys this build must not write.
+    locks: HashMap<StoreKey, Lock>,
+}
+
+/// The app's storage: typed, versioned, and careful with the client's data.
+#[derive(Debug)]
+pub struct Store<B> {
+    backend: B,
+    state: Mutex<State>,
+}
+
+impl<B: Backend> Store<B> {
+    /// A store over `backend`.
+    pub fn new(backend: B) -> Self {
+        Store {
+            backend,
+            state: Mutex::new(State::default()),
+        }
+    }
+
+    /// The backend, for tests and for features that list keys.
+    pub fn backend(&self) -> &B {
+        &self.backend
+    }
+
+    fn state(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Reads the value under `key`. A value that cannot be read is moved
+    /// aside and reported; the rest of the app carries on either way.
+    pub fn load<T: Record>(&self, key: &StoreKey, now: DateTime<Utc>) -> Load<T> {
+        let raw = match self.backend.get(key.as_str()) {
+            Ok(raw) => raw,
+            Err(_) => {
+                return Load {
+                    value: None,
+                    problem: Some(LoadProblem::Unavailable),
+                }
+            }
+        };
+        let Some(raw) = raw else {
+            self.state().revs.insert(key.clone(), 0);
+            return Load {
+                value: None,
+                problem: None,
+            };
+        };
+        match decode::<T>(&raw) {
+            Ok(decoded) => {
+                self.state().revs.insert(key.clone(), decoded.rev);
+                Load {
+                    value: Some(decoded.value),
+                    problem: None,
+                }
+            }
+            Err(DecodeError::Newer { .. }) => {
+                self.state().locks.insert(key.clone(), Lock::Newer);
+                Load {
+                    value: decode_newer_leniently(&raw),
+                    problem: Some(LoadProblem::Newer {
+                        what: key.describe(),
+                    }),
+                }
+            }
+            Err(e) => Load {
+                value: None,
+                problem: Some(self.quarantine(key, &raw, &e, now)),
+            },
+        }
+    }
+
+    /// Moves an unreadable value aside. The copy is written and read back
+    /// before the original is removed, so the value always exists in at
+    /// least one place.
+    fn quarantine(
+        &self,
+        key: &StoreKey,
+        raw: &str,
+        why: &DecodeError,
+        now: DateTime<Utc>,
+    ) -> LoadProblem {
+        let what = key.describe();
+        let reason = why.to_string();
+        let unreadable = |this: &Self| {
+            this.state().locks.insert(key.clone(), Lock::Unreadable);
+            LoadProblem::Unreadable {
+                what: what.clone(),
+                reason: reason.clone(),
+            }
+        };
+        // Find a free quarantine key: two damaged copies in the same
+        // millisecond must not overwrite each other.
+        let mut at = now;
+        let kept_as = loop {
+            let candidate = StoreKey::quarantine(at, key);
+            match self.backend.get(candidate.as_str()) {
+                Ok(None) => break candidate,
+                Ok(Some(_)) => at += Duration::milliseconds(1),
+                Err(_) => return unreadable(self),
+            }
+        };
+        let entry = QuarantinedValue {
+            from_key: key.as_str().to_string(),
+            reason: reason.clone(),
+            raw: raw.to_string(),
+        };
+        let text = encode_kind(QUARANTINE_KIND, QUARANTINE_SCHEMA, &entry, 1, now);
+        let copied = self.backend.set(kept_as.as_str(), &text).is_ok()
+            && self.backend.get(kept_as.as_str()).ok().flatten().as_deref() == Some(text.as_str());
+        if !copied || self.backend.remove(key.as_str()).is_err() {
+            return unreadable(self);
+        }
+        self.state().revs.insert(key.clone(), 0);
+        LoadProblem::Quarantined {
+            what,
+            kept_as,
+            reason,
+        }
+    }
+
+    /// Saves `value` under `key` as a new revision and returns that
+    /// revision. Refuses, leaving storage unchanged, if the key was saved
+    /// by a newer version, changed by another tab since this one read it,
+    /// or the browser will not store it.
+    pub fn save<T: Record>(
+        &self,
+        key: &StoreKey,
+        value: &T,
+        now: DateTime<Utc>,
+    ) -> Result<u64, SaveError> {
+        let what = || key.describe();
+        let lock = self.state().locks.get(key).copied();
+        match lock {
+            Some(Lock::Newer) => return Err(SaveError::Newer { what: what() }),
+            Some(Lock::Unreadable) => return Err(SaveError::Unreadable { what: what() }),
+            None => {}
+        }
+        let known = self.state().revs.get(key).copied();
+        let current = self.backend.get(key.as_str())?;
+        match (&current, known) {
+            (None, None | Some(0)) => {}
+            (None, Some(_)) => {
+                // It was there when we read it; another tab removed it.
+                return Err(SaveError::ChangedElsewhere { what: what() });
+            }
+            (Some(raw), _) => match peek(raw) {
+                Ok(header) if header.kind == T::KIND => {
+                    if header.schema > T::SCHEMA {
+                        self.state().locks.insert(key.clone(), Lock::Newer);
+                        return Err(SaveError::Newer { what: what() });
+                    }
+                    if Some(header.rev) != known {
+                        return Err(SaveError::ChangedElsewhere { what: what() });
+                    }
+                }
+                Ok(header) => {
+                    let problem = self.quarantine(
+                        key,
+                        raw,
+                        &DecodeError::WrongKind { found: header.kind },
+                        now,
+                    );
+                    if let LoadProblem::Unreadable { .. } = problem {
+                        return Err(SaveError::Unreadable { what: what() });
+                    }
+                }
+                Err(e) => {
+                    // Damaged since we read it: keep it aside before saving.
+                    if let LoadProblem::Unreadable { .. } = self.quarantine(key, raw, &e, now) {
+                        return Err(SaveError::Unreadable { what: what() });
+                    }
+                }
+            },
+        }
+        let rev = known.unwrap_or(0) + 1;
+        self.backend
+            .set(key.as_str(), &encode(value, rev, now))
+            .map_err(SaveError::from)?;
+        self.state().revs.insert(key.clone(), rev);
+        Ok(rev)
+    }
+
+    /// The keys of every quarantined copy, oldest first.
+    pub fn quarantined(&self) -> Vec<StoreKey> {
+        let mut keys: Vec<StoreKey> = self
+            .backend
+            .keys()
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|k| StoreKey::parse(k))
+            .filter(StoreKey::is_quarantine)
+            .collect();
+        keys.sort();
+        keys
+    }
+
+    /// True if this build must not write `key` (newer version, or
+    /// unreadable and not moved aside).
+    pub fn is_read_only(&self, key: &StoreKey) -> bool {
+        self.state().locks.contains_key(key)
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,319 @@
+//! The storage rules of DESIGN.md, checked against the in-memory backend.
+
+use alongside::model::{Condition, LinkWorker, ListedCondition, Profile};
+use alongside::store::schema::{self, Record};
+use alongside::store::{
+    LoadProblem, MemoryBackend, QuarantinedValue, SaveError, Store, StoreKey,
+};
+use chrono::{DateTime, Utc};
+
+fn now() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-11-21T10:30:00Z")
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+fn maureen() -> Profile {
+    Profile {
+        preferred_name: Some("Maureen".into()),
+        conditions: vec![
+            Condition::Listed(ListedCondition::Type2Diabetes),
+            Condition::Listed(ListedCondition::Copd),
+            Condition::Own("Bad knees".into()),
+        ],
+        link_worker: LinkWorker {
+            name: Some("Priya".into()),
+            contact: None,
+        },
+        what_matters: "Getting to the allotment twice a week".into(),
+    }
+}
+
+fn key() -> StoreKey {
+    StoreKey::profile()
+}
+
+#[test]
+fn save_then_load_in_a_new_session() {
+    let store = Store::new(MemoryBackend::new());
+    assert_eq!(store.load::<Profile>(&key(), now()).value, None);
+    assert_eq!(store.save(&key(), &maureen(), now()), Ok(1));
+    assert_eq!(store.save(&key(), &maureen(), now()), Ok(2));
+
+    // A fresh store over the same data, like reopening the app.
+    let raw = store.backend().snapshot();
+    let backend = MemoryBackend::new();
+    for (k, v) in raw {
+        backend.plant(&k, &v);
+    }
+    let reopened = Store::new(backend);
+    let load = reopened.load::<Profile>(&key(), now());
+    assert_eq!(load.value, Some(maureen()));
+    assert_eq!(load.problem, None);
+    assert_eq!(reopened.save(&key(), &maureen(), now()), Ok(3));
+}
+
+#[test]
+fn every_stored_value_is_enveloped_with_its_version() {
+    let store = Store::new(MemoryBackend::new());
+    store.save(&key(), &maureen(), now()).unwrap();
+    let raw = store.backend().raw("alongside.profile").unwrap();
+    let header = schema::peek(&raw).unwrap();
+    assert_eq!(header.kind, "profile");
+    assert_eq!(header.schema, Profile::SCHEMA);
+    assert_eq!(header.rev, 1);
+}
+
+#[test]
+fn a_corrupt_value_is_moved_aside_kept_whole_and_reported() {
+    let backend = MemoryBackend::new();
+    let garbage = "{\"app\":\"alongside\",\"kind\":\"profile\",\"sch";
+    backend.plant("alongside.profile", garbage);
+    backend.plant("alongside.diary.2026-11", "something else");
+    let store = Store::new(backend);
+
+    let load = store.load::<Profile>(&key(), now());
+    assert_eq!(load.value, None);
+    let Some(LoadProblem::Quarantined { what, kept_as, .. }) = &load.problem else {
+        panic!("expected quarantine, got {:?}", load.problem);
+    };
+    assert_eq!(what, "your details");
+    assert!(load
+        .problem
+        .as_ref()
+        .unwrap()
+        .message()
+        .starts_with("Some of your saved information (your details) could not be read."));
+
+    // The original is gone from its key, and kept whole under the new one.
+    assert_eq!(store.backend().raw("alongside.profile"), None);
+    let kept = store.backend().raw(kept_as.as_str()).unwrap();
+    let envelope: schema::Envelope = serde_json::from_str(&kept).unwrap();
+    assert_eq!(envelope.kind, "quarantine");
+    let entry: QuarantinedValue = serde_json::from_value(envelope.data).unwrap();
+    assert_eq!(entry.raw, garbage);
+    assert_eq!(entry.from_key, "alongside.profile");
+    assert_eq!(store.quarantined(), vec![kept_as.clone()]);
+
+    // Other values are untouched, and the app can save afresh.
+    assert_eq!(
+        store.backend().raw("alongside.diary.2026-11").as_deref(),
+        Some("something else")
+    );
+    assert_eq!(store.save(&key(), &maureen(), now()), Ok(1));
+    assert_eq!(store.backend().raw(kept_as.as_str()).unwrap(), kept);
+}
+
+#[test]
+fn two_damaged_copies_in_the_same_moment_are_both_kept() {
+    let store = Store::new(MemoryBackend::new());
+    store.backend().plant("alongside.profile", "first");
+    store.load::<Profile>(&key(), now());
+    store.backend().plant("alongside.profile", "second");
+    store.load::<Profile>(&key(), now());
+    let kept = store.quarantined();
+    assert_eq!(kept.len(), 2);
+    let raws: Vec<String> = kept
+        .iter()
+        .map(|k| store.backend().raw(k.as_str()).unwrap())
+        .collect();
+    assert!(raws[0].contains("first") && raws[1].contains("second"));
+}
+
+#[test]
+fn a_corrupt_value_that_cannot_be_moved_is_left_alone() {
+    // Room for the damaged value, but not for a copy of it.
+    let garbage = "x".repeat(100);
+    let backend = MemoryBackend::new().with_quota(150);
+    backend.plant("alongside.profile", &garbage);
+    let store = Store::new(backend);
+    let load = store.load::<Profile>(&key(), now());
+    assert!(matches!(load.problem, Some(LoadProblem::Unreadable { .. })));
+    assert_eq!(
+        store.backend().raw("alongside.profile").as_deref(),
+        Some(garbage.as_str())
+    );
+    assert!(store.is_read_only(&key()));
+    assert_eq!(
+        store.save(&key(), &maureen(), now()),
+        Err(SaveError::Unreadable {
+            what: "your details".into()
+        })
+    );
+    assert_eq!(
+        store.backend().raw("alongside.profile").as_deref(),
+        Some(garbage.as_str())
+    );
+}
+
+#[test]
+fn a_newer_version_is_shown_but_never_rewritten() {
+    let newer = r#"{"app":"alongside","kind":"profile","schema":99,"rev":12,"saved_at":"2027-01-01T00:00:00.000Z","data":{"preferred_name":"Maureen","conditions":[],"link_worker":{"name":null,"contact":null},"what_matters":"From the future","pronouns":"she/her"}}"#;
+    let store = Store::new(MemoryBackend::new());
+    store.backend().plant("alongside.profile", newer);
+
+    let load = store.load::<Profile>(&key(), now());
+    assert_eq!(
+        load.value.map(|p| p.what_matters),
+        Some("From the future".to_string())
+    );
+    assert_eq!(
+        load.problem,
+        Some(LoadProblem::Newer {
+            what: "your details".into()
+        })
+    );
+    assert!(store.is_read_only(&key()));
+    assert!(matches!(
+        store.save(&key(), &maureen(), now()),
+        Err(SaveError::Newer { .. })
+    ));
+    assert_eq!(store.backend().raw("alongside.profile").as_deref(), Some(newer));
+    assert!(store.quarantined().is_empty(), "a newer value is not damage");
+}
+
+#[test]
+fn a_newer_version_written_after_we_read_is_not_overwritten() {
+    let store = Store::new(MemoryBackend::new());
+    store.load::<Profile>(&key(), now());
+    let newer = r#"{"app":"alongside","kind":"profile","schema":99,"rev":1,"saved_at":"","data":{}}"#;
+    store.backend().plant("alongside.profile", newer);
+    assert!(matches!(
+        store.save(&key(), &maureen(), now()),
+        Err(SaveError::Newer { .. })
+    ));
+    assert_eq!(store.backend().raw("alongside.profile").as_deref(), Some(newer));
+}
+
+#[test]
+fn a_stale_tab_never_overwrites_a_newer_save() {
+    let backend = MemoryBackend::new();
+    let tab_a = Store::new(backend);
+    tab_a.load::<Profile>(&key(), now());
+    tab_a.save(&key(), &maureen(), now()).unwrap();
+    let shared = tab_a.backend().snapshot();
+
+    // Tab B reads, then tab A saves again.
+    let tab_b = Store::new(MemoryBackend::new());
+    for (k, v) in &shared {
+        tab_b.backend().plant(k, v);
+    }
+    tab_b.load::<Profile>(&key(), now());
+    tab_a
+        .save(
+            &key(),
+            &Profile {
+                what_matters: "newer words".into(),
+                ..maureen()
+            },
+            now(),
+        )
+        .unwrap();
+    let newest = tab_a.backend().raw("alongside.profile").unwrap();
+    tab_b.backend().plant("alongside.profile", &newest);
+
+    // Tab B's save is refused and the newer words survive.
+    let err = tab_b.save(&key(), &maureen(), now()).unwrap_err();
+    assert_eq!(
+        err,
+        SaveError::ChangedElsewhere {
+            what: "your details".into()
+        }
+    );
+    assert!(err.message().contains("Nothing has been overwritten"));
+    assert_eq!(tab_b.backend().raw("alongside.profile").unwrap(), newest);
+
+    // After reloading, tab B can save on top of the newest revision.
+    let reloaded = tab_b.load::<Profile>(&key(), now());
+    assert_eq!(reloaded.value.unwrap().what_matters, "newer words");
+    assert_eq!(tab_b.save(&key(), &maureen(), now()), Ok(3));
+}
+
+#[test]
+fn a_value_removed_by_another_tab_is_not_brought_back() {
+    let store = Store::new(MemoryBackend::new());
+    store.load::<Profile>(&key(), now());
+    store.save(&key(), &maureen(), now()).unwrap();
+    use alongside::store::Backend;
+    store.backend().remove("alongside.profile").unwrap();
+    assert!(matches!(
+        store.save(&key(), &maureen(), now()),
+        Err(SaveError::ChangedElsewhere { .. })
+    ));
+}
+
+#[test]
+fn a_full_storage_refuses_the_save_and_keeps_the_old_value() {
+    let store = Store::new(MemoryBackend::new().with_quota(600));
+    store.load::<Profile>(&key(), now());
+    store.save(&key(), &maureen(), now()).unwrap();
+    let before = store.backend().raw("alongside.profile").unwrap();
+
+    let big = Profile {
+        what_matters: "a".repeat(1000),
+        ..maureen()
+    };
+    let err = store.save(&key(), &big, now()).unwrap_err();
+    assert_eq!(err, SaveError::Full);
+    assert!(err.message().contains("storage Alongside can use on this phone is full"));
+    assert_eq!(store.backend().raw("alongside.profile").unwrap(), before);
+    // The failed save did not advance the revision.
+    assert_eq!(store.save(&key(), &maureen(), now()), Ok(2));
+}
+
+#[test]
+fn disabled_storage_is_reported_on_load_and_save() {
+    let store = Store::new(MemoryBackend::new());
+    store.backend().set_unavailable(true);
+    let load = store.load::<Profile>(&key(), now());
+    assert_eq!(load.problem, Some(LoadProblem::Unavailable));
+    assert_eq!(
+        store.save(&key(), &maureen(), now()),
+        Err(SaveError::Unavailable)
+    );
+}
+
+#[test]
+fn a_value_of_the_wrong_kind_under_our_key_is_kept_aside_before_saving() {
+    let store = Store::new(MemoryBackend::new());
+    let other = r#"{"app":"alongside","kind":"goal","schema":1,"rev":4,"saved_at":"","data":{}}"#;
+    store.backend().plant("alongside.profile", other);
+    let load = store.load::<Profile>(&key(), now());
+    assert!(matches!(load.problem, Some(LoadProblem::Quarantined { .. })));
+    assert_eq!(store.save(&key(), &maureen(), now()), Ok(1));
+    let kept = store.quarantined();
+    assert_eq!(kept.len(), 1);
+    assert!(store.backend().raw(kept[0].as_str()).unwrap().contains("goal"));
+}
+
+// Migration fixtures: one per released schema version of each record.
+
+#[test]
+fn profile_fixture_v1_upgrades_to_the_current_profile() {
+    let raw = include_str!("fixtures/storage/profile-v1.json");
+    let decoded = schema::decode::<Profile>(raw).unwrap();
+    assert_eq!(decoded.value, maureen());
+    assert_eq!(decoded.rev, 3);
+    assert_eq!(decoded.upgraded_from, Some(1));
+}
+
+#[test]
+fn profile_fixture_v2_reads_as_is() {
+    let raw = include_str!("fixtures/storage/profile-v2.json");
+    let decoded = schema::decode::<Profile>(raw).unwrap();
+    assert_eq!(decoded.value, maureen());
+    assert_eq!(decoded.upgraded_from, None);
+}
+
+#[test]
+fn an_upgraded_value_is_saved_in_the_current_schema_with_the_next_revision() {
+    let store = Store::new(MemoryBackend::new());
+    store
+        .backend()
+        .plant("alongside.profile", include_str!("fixtures/storage/profile-v1.json"));
+    let load = store.load::<Profile>(&key(), now());
+    assert_eq!(load.value, Some(maureen()));
+    assert_eq!(store.save(&key(), &maureen(), now()), Ok(4));
+    let header = schema::peek(&store.backend().raw("alongside.profile").unwrap()).unwrap();
+    assert_eq!((header.schema, header.rev), (Profile::SCHEMA, 4));
+}
