@@ -2,9 +2,7 @@
 
 use alongside::model::{Condition, LinkWorker, ListedCondition, Profile};
 use alongside::store::schema::{self, Record};
-use alongside::store::{
-    LoadProblem, MemoryBackend, QuarantinedValue, SaveError, Store, StoreKey,
-};
+use alongside::store::{LoadProblem, MemoryBackend, QuarantinedValue, SaveError, Store, StoreKey};
 use chrono::{DateTime, Utc};
 
 fn now() -> DateTime<Utc> {
@@ -168,21 +166,31 @@ fn a_newer_version_is_shown_but_never_rewritten() {
         store.save(&key(), &maureen(), now()),
         Err(SaveError::Newer { .. })
     ));
-    assert_eq!(store.backend().raw("alongside.profile").as_deref(), Some(newer));
-    assert!(store.quarantined().is_empty(), "a newer value is not damage");
+    assert_eq!(
+        store.backend().raw("alongside.profile").as_deref(),
+        Some(newer)
+    );
+    assert!(
+        store.quarantined().is_empty(),
+        "a newer value is not damage"
+    );
 }
 
 #[test]
 fn a_newer_version_written_after_we_read_is_not_overwritten() {
     let store = Store::new(MemoryBackend::new());
     store.load::<Profile>(&key(), now());
-    let newer = r#"{"app":"alongside","kind":"profile","schema":99,"rev":1,"saved_at":"","data":{}}"#;
+    let newer =
+        r#"{"app":"alongside","kind":"profile","schema":99,"rev":1,"saved_at":"","data":{}}"#;
     store.backend().plant("alongside.profile", newer);
     assert!(matches!(
         store.save(&key(), &maureen(), now()),
         Err(SaveError::Newer { .. })
     ));
-    assert_eq!(store.backend().raw("alongside.profile").as_deref(), Some(newer));
+    assert_eq!(
+        store.backend().raw("alongside.profile").as_deref(),
+        Some(newer)
+    );
 }
 
 #[test]
@@ -255,7 +263,9 @@ fn a_full_storage_refuses_the_save_and_keeps_the_old_value() {
     };
     let err = store.save(&key(), &big, now()).unwrap_err();
     assert_eq!(err, SaveError::Full);
-    assert!(err.message().contains("storage Alongside can use on this phone is full"));
+    assert!(err
+        .message()
+        .contains("storage Alongside can use on this phone is full"));
     assert_eq!(store.backend().raw("alongside.profile").unwrap(), before);
     // The failed save did not advance the revision.
     assert_eq!(store.save(&key(), &maureen(), now()), Ok(2));
@@ -279,11 +289,18 @@ fn a_value_of_the_wrong_kind_under_our_key_is_kept_aside_before_saving() {
     let other = r#"{"app":"alongside","kind":"goal","schema":1,"rev":4,"saved_at":"","data":{}}"#;
     store.backend().plant("alongside.profile", other);
     let load = store.load::<Profile>(&key(), now());
-    assert!(matches!(load.problem, Some(LoadProblem::Quarantined { .. })));
+    assert!(matches!(
+        load.problem,
+        Some(LoadProblem::Quarantined { .. })
+    ));
     assert_eq!(store.save(&key(), &maureen(), now()), Ok(1));
     let kept = store.quarantined();
     assert_eq!(kept.len(), 1);
-    assert!(store.backend().raw(kept[0].as_str()).unwrap().contains("goal"));
+    assert!(store
+        .backend()
+        .raw(kept[0].as_str())
+        .unwrap()
+        .contains("goal"));
 }
 
 // Migration fixtures: one per released schema version of each record.
@@ -308,9 +325,10 @@ fn profile_fixture_v2_reads_as_is() {
 #[test]
 fn an_upgraded_value_is_saved_in_the_current_schema_with_the_next_revision() {
     let store = Store::new(MemoryBackend::new());
-    store
-        .backend()
-        .plant("alongside.profile", include_str!("fixtures/storage/profile-v1.json"));
+    store.backend().plant(
+        "alongside.profile",
+        include_str!("fixtures/storage/profile-v1.json"),
+    );
     let load = store.load::<Profile>(&key(), now());
     assert_eq!(load.value, Some(maureen()));
     assert_eq!(store.save(&key(), &maureen(), now()), Ok(4));

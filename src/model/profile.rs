@@ -104,11 +104,18 @@ impl ListedCondition {
     /// and surrounding space, so "asthma " typed as an own condition is
     /// recognised as the listed one rather than stored twice.
     pub fn from_label(text: &str) -> Option<ListedCondition> {
-        let wanted = text.trim().to_lowercase();
+        let wanted = text.trim();
         Self::ALL
             .into_iter()
-            .find(|c| c.label().to_lowercase() == wanted)
+            .find(|c| same_words(c.label(), wanted))
     }
+}
+
+/// True when two names differ only in the case of their letters A to Z.
+/// (Full Unicode case folding would add its tables to the app for little
+/// gain: condition names are almost always plain English.)
+fn same_words(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
 }
 
 /// A condition the client lives with: one from our list, or one they
@@ -269,11 +276,7 @@ impl ProfileDraft {
                 ),
             ));
         }
-        if self
-            .own
-            .iter()
-            .any(|c| c.to_lowercase() == text.to_lowercase())
-        {
+        if self.own.iter().any(|c| same_words(c, &text)) {
             return Err(FieldError::new(
                 field,
                 format!("You have already added {text}"),
@@ -443,7 +446,10 @@ mod tests {
             "What matters to you must be 1000 characters or fewer"
         );
         draft.what_matters = "é".repeat(WHAT_MATTERS_MAX);
-        assert!(draft.validate().is_ok(), "limit counts characters, not bytes");
+        assert!(
+            draft.validate().is_ok(),
+            "limit counts characters, not bytes"
+        );
     }
 
     #[test]
@@ -479,7 +485,10 @@ mod tests {
             "Enter the name of the condition"
         );
         assert_eq!(
-            draft.check_own_condition("fibromyalgia").unwrap_err().message,
+            draft
+                .check_own_condition("fibromyalgia")
+                .unwrap_err()
+                .message,
             "You have already added fibromyalgia"
         );
         assert_eq!(

@@ -12,6 +12,21 @@ pub const PREFIX: &str = "alongside.";
 
 const QUARANTINE: &str = "alongside.quarantine.";
 
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// A key in storage, always under [`PREFIX`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct StoreKey(String);
@@ -24,7 +39,11 @@ impl StoreKey {
 
     /// The diary entries of one calendar month, e.g. `alongside.diary.2026-03`.
     pub fn diary_month(day: NaiveDate) -> StoreKey {
-        StoreKey(format!("{PREFIX}diary.{:04}-{:02}", day.year(), day.month()))
+        StoreKey(format!(
+            "{PREFIX}diary.{:04}-{:02}",
+            day.year(),
+            day.month()
+        ))
     }
 
     /// Where a value that could not be read is kept aside, named by the
@@ -59,9 +78,15 @@ impl StoreKey {
         if rest == "profile" {
             return "your details".into();
         }
-        if let Some(month) = rest.strip_prefix("diary.") {
-            if let Ok(first) = NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d") {
-                return format!("your diary for {}", first.format("%B %Y"));
+        if let Some((year, month)) = rest
+            .strip_prefix("diary.")
+            .and_then(|m| m.split_once('-'))
+            .and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<usize>().ok()?)))
+        {
+            // Spelled out by hand: chrono's strftime would add tens of
+            // kilobytes to the app for one month name.
+            if let Some(name) = MONTHS.get(month.wrapping_sub(1)) {
+                return format!("your diary for {name} {year}");
             }
         }
         "some of your saved information".into()
@@ -92,7 +117,10 @@ mod tests {
     fn quarantine_keys_are_unique_per_moment() {
         let at = DateTime::from_timestamp_millis(1_700_000_000_123).unwrap();
         let key = StoreKey::quarantine(at, &StoreKey::profile());
-        assert_eq!(key.as_str(), "alongside.quarantine.1700000000123.alongside.profile");
+        assert_eq!(
+            key.as_str(),
+            "alongside.quarantine.1700000000123.alongside.profile"
+        );
         assert!(key.is_quarantine());
         assert!(!StoreKey::profile().is_quarantine());
         assert_eq!(StoreKey::parse("other.app"), None);

@@ -141,7 +141,9 @@ pub fn peek(raw: &str) -> Result<Header, DecodeError> {
     let header: Header =
         serde_json::from_str(raw).map_err(|e| DecodeError::Damaged(json_reason(&e)))?;
     if header.app != APP_TAG {
-        return Err(DecodeError::Damaged("it is not marked as Alongside data".into()));
+        return Err(DecodeError::Damaged(
+            "it is not marked as Alongside data".into(),
+        ));
     }
     Ok(header)
 }
@@ -155,7 +157,9 @@ pub fn decode<T: Record>(raw: &str) -> Result<Decoded<T>, DecodeError> {
     let envelope: Envelope =
         serde_json::from_str(raw).map_err(|e| DecodeError::Damaged(json_reason(&e)))?;
     if envelope.app != APP_TAG {
-        return Err(DecodeError::Damaged("it is not marked as Alongside data".into()));
+        return Err(DecodeError::Damaged(
+            "it is not marked as Alongside data".into(),
+        ));
     }
     if envelope.kind != T::KIND {
         return Err(DecodeError::WrongKind {
@@ -171,7 +175,8 @@ pub fn decode<T: Record>(raw: &str) -> Result<Decoded<T>, DecodeError> {
     }
     let mut data = envelope.data;
     for from in schema..T::SCHEMA {
-        data = T::upgrade(from, data).map_err(|reason| DecodeError::UpgradeFailed { from, reason })?;
+        data =
+            T::upgrade(from, data).map_err(|reason| DecodeError::UpgradeFailed { from, reason })?;
     }
     let value = serde_json::from_value(data).map_err(|e| DecodeError::BadData(json_reason(&e)))?;
     Ok(Decoded {
@@ -238,7 +243,11 @@ fn json_reason(e: &serde_json::Error) -> String {
     use serde_json::error::Category;
     match e.classify() {
         Category::Eof => "it ends too early".into(),
-        Category::Syntax => format!("unexpected text at line {}, column {}", e.line(), e.column()),
+        Category::Syntax => format!(
+            "unexpected text at line {}, column {}",
+            e.line(),
+            e.column()
+        ),
         Category::Data => {
             // Data errors name fields and expected types, not values.
             let text = e.to_string();
@@ -353,16 +362,26 @@ mod tests {
     #[test]
     fn huge_and_deeply_nested_values_are_refused_without_panicking() {
         let big = "x".repeat(MAX_VALUE_BYTES + 1);
-        assert!(matches!(decode::<Note>(&big), Err(DecodeError::TooLarge { .. })));
+        assert!(matches!(
+            decode::<Note>(&big),
+            Err(DecodeError::TooLarge { .. })
+        ));
         assert!(matches!(peek(&big), Err(DecodeError::TooLarge { .. })));
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-        assert!(matches!(decode::<Note>(&deep), Err(DecodeError::Damaged(_))));
+        assert!(matches!(
+            decode::<Note>(&deep),
+            Err(DecodeError::Damaged(_))
+        ));
         assert!(peek(&deep).is_err());
     }
 
     #[test]
     fn newer_values_can_still_be_shown_read_only() {
-        let raw = envelope("note", 9, json!({"text": "from the future", "colour": "red"}));
+        let raw = envelope(
+            "note",
+            9,
+            json!({"text": "from the future", "colour": "red"}),
+        );
         assert_eq!(
             decode_newer_leniently::<Note>(&raw).map(|n| n.text),
             Some("from the future".into())

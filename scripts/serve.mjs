@@ -1,0 +1,111 @@
+// A small static server for dist/, with the headers Alongside needs. Used
+// by `scripts/serve.sh` and by the browser tests; a real deployment can use
+// any static host configured the same way (see README, "Deploying").
+//
+//   node scripts/serve.mjs [root=dist] [host=127.0.0.1] [port=8080]
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.webmanifest': 'application/manifest+json',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** The Content Security Policy, as a header (the page also carries it in a
+ *  meta tag, for hosts that cannot set headers). */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+
+function headersFor(path) {
+  const name = path.split('/').pop();
+  return {
+    'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
+    // Hashed files never change; everything else must be checked each time
+    // so a new build (and its service worker) is found.
+    'Cache-Control': HASHED.test(name) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'Content-Security-Policy': CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+  };
+}
+
+/** Starts a server for `root`; resolves to the Node server once listening. */
+export function startServer({ root = 'dist', host = '127.0.0.1', port = 8080 } = {}) {
+  const base = resolve(root);
+  const server = createServer(async (req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    let path;
+    try {
+      path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    let file = normalize(join(base, path));
+    if (file !== base && !file.startsWith(base + sep)) {
+      res.writeHead(404).end();
+      return;
+    }
+    let info = await stat(file).catch(() => null);
+    if (info?.isDirectory()) {
+      file = join(file, 'index.html');
+      info = await stat(file).catch(() => null);
+    }
+    if (!info && extname(path) === '') {
+      // An app route such as /goals: the app's shell handles it.
+      file = join(base, 'index.html');
+      info = await stat(file).catch(() => null);
+    }
+    if (!info) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
+    const body = await readFile(file);
+    res.writeHead(200, { ...headersFor(file), 'Content-Length': body.length });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => ok(server));
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [root = 'dist', host = '127.0.0.1', port = '8080'] = process.argv.slice(2);
+  startServer({ root, host, port: Number(port) }).then(() => {
+    console.log(`Alongside is running at http://${host}:${port}/ (press Ctrl+C to stop)`);
+  }, (err) => {
+    console.error(`Could not start the server: ${err.message}`);
+    process.exit(1);
+  });
+}

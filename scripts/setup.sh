@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs what building and testing Alongside needs, at pinned versions.
+# Idempotent: each step checks first and is quick when all is present.
+#   scripts/setup.sh          build tools only
+#   scripts/setup.sh --test   build tools plus Chromium for the browser tests
+# Sourced by serve.sh and test.sh; also runnable on its own.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+TRUNK_VERSION=0.21.14
+# wasm-bindgen-cli must match the wasm-bindgen library exactly.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+
+say() { printf '==> %s\n' "$*" >&2; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "Adding the wasm32-unknown-unknown Rust target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
+  say "Installing trunk $TRUNK_VERSION (takes about 16 minutes the first time)"
+  cargo install trunk --version "=$TRUNK_VERSION" --locked
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (takes about 10 minutes the first time)"
+  # --locked fails for this crate against the registry here; the version is exact.
+  cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION"
+fi
+
+# npm packages (binaryen's wasm-opt, Playwright, axe-core), exactly as locked.
+LOCK_SUM=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ "$(cat node_modules/.alongside-lock 2>/dev/null || true)" != "$LOCK_SUM" ]; then
+  say "Installing npm packages (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$LOCK_SUM" > node_modules/.alongside-lock
+fi
+
+if [ "${1:-}" = "--test" ] && [ ! -x /usr/bin/chromium ]; then
+  say "Installing Debian's chromium for the browser tests"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi

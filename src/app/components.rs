@@ -1,0 +1,275 @@
+//! Small building blocks shared by the pages, following the NHS design
+//! system's patterns. They hold no business rules.
+
+use leptos::prelude::*;
+
+use super::state::{use_notices, use_status, Tone};
+use crate::platform::{page, sw};
+
+/// The id of every page's main heading, which receives focus when the
+/// page changes so screen reader users hear where they are.
+pub const HEADING_ID: &str = "page-heading";
+
+/// A page: sets the tab title and shows the main heading.
+#[component]
+pub fn Page(
+    /// The heading, also used for the tab title.
+    title: String,
+    /// The page content under the heading.
+    children: Children,
+) -> impl IntoView {
+    page::set_title(&title);
+    view! {
+        <h1 id=HEADING_ID tabindex="-1">{title}</h1>
+        {children()}
+    }
+}
+
+/// One error in an error summary: the id of the field and the message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryError {
+    /// The id of the form control the error is about.
+    pub target: &'static str,
+    /// The message.
+    pub message: String,
+}
+
+/// The id of the error summary, which receives focus when it appears.
+pub const ERROR_SUMMARY_ID: &str = "error-summary";
+
+/// The NHS error summary: a list of problems at the top of the form, each
+/// linking to its field. Shown only when there are errors.
+#[component]
+pub fn ErrorSummary(
+    /// The errors to list.
+    errors: Signal<Vec<SummaryError>>,
+) -> impl IntoView {
+    move || {
+        let errors = errors.get();
+        (!errors.is_empty()).then(|| {
+            view! {
+                <div
+                    class="error-summary"
+                    id=ERROR_SUMMARY_ID
+                    aria-labelledby="error-summary-title"
+                    role="alert"
+                    tabindex="-1"
+                >
+                    <h2 class="error-summary__title" id="error-summary-title">
+                        "There is a problem"
+                    </h2>
+                    <ul class="error-summary__list">
+                        {errors
+                            .into_iter()
+                            .map(|e| {
+                                let target = e.target;
+                                view! {
+                                    <li>
+                                        <a
+                                            href=format!("#{target}")
+                                            on:click=move |ev| {
+                                                // Focus the field itself rather than let
+                                                // the router treat "#id" as a page change.
+                                                ev.prevent_default();
+                                                page::focus_id(target);
+                                            }
+                                        >
+                                            {e.message}
+                                        </a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </div>
+            }
+        })
+    }
+}
+
+/// The inline error message above a field, NHS style.
+#[component]
+pub fn FieldErrorMessage(
+    /// The id of the field, so the message's id can be linked to it.
+    field: &'static str,
+    /// The message, if there is one.
+    message: Signal<Option<String>>,
+) -> impl IntoView {
+    move || {
+        message.get().map(|m| {
+            view! {
+                <span class="error-message" id=format!("{field}-error")>
+                    <span class="visually-hidden">"Error: "</span>
+                    {m}
+                </span>
+            }
+        })
+    }
+}
+
+/// A "Back" link that runs `on_back` instead of navigating.
+#[component]
+pub fn BackLink(on_back: Callback<()>) -> impl IntoView {
+    view! {
+        <button type="button" class="back-link" on:click=move |_| on_back.run(())>
+            "Back"
+        </button>
+    }
+}
+
+/// The notices (load problems, failed saves) at the top of every page.
+#[component]
+pub fn NoticeList() -> impl IntoView {
+    let notices = use_notices();
+    move || {
+        notices
+            .all()
+            .into_iter()
+            .map(|n| {
+                let id = n.id;
+                let (class, role) = match n.tone {
+                    Tone::Warning => ("notice notice--warning", "status"),
+                    Tone::Error => ("notice notice--error", "alert"),
+                };
+                view! {
+                    <div class=class role=role>
+                        <p>{n.message}</p>
+                        {(!n.from_save)
+                            .then(|| {
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="button button--secondary button--small"
+                                        on:click=move |_| notices.dismiss(id)
+                                    >
+                                        "OK, hide this message"
+                                    </button>
+                                }
+                            })}
+                    </div>
+                }
+            })
+            .collect_view()
+    }
+}
+
+/// "A new version is ready", with a button to switch to it.
+#[component]
+pub fn UpdateBanner() -> impl IntoView {
+    let status = use_status();
+    move || {
+        status.update_ready.get().then(|| {
+            view! {
+                <div class="update-banner" role="status">
+                    <p>"A new version of Alongside is ready."</p>
+                    <button
+                        type="button"
+                        class="button button--small"
+                        on:click=move |_| leptos::task::spawn_local(sw::apply_update())
+                    >
+                        "Update now"
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+/// A labelled text box (or text area) with hint and error, NHS style.
+/// With `heading`, the label is the page's main heading, as the NHS
+/// "one question per page" pattern does.
+#[component]
+pub fn TextField(
+    /// The input's id, also used for its hint and error ids.
+    id: &'static str,
+    /// The question.
+    label: &'static str,
+    /// Extra help under the label.
+    #[prop(optional)]
+    hint: Option<&'static str>,
+    /// Makes the label the page's `h1`.
+    #[prop(optional)]
+    heading: bool,
+    /// A text area rather than a one-line box.
+    #[prop(optional)]
+    multiline: bool,
+    /// The `autocomplete` token, if the browser can help fill it.
+    #[prop(optional)]
+    autocomplete: Option<&'static str>,
+    /// The current text.
+    value: Signal<String>,
+    /// Called with the new text on every keystroke.
+    on_input: Callback<String>,
+    /// The error to show, if any.
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let has_error = move || error.with(Option::is_some);
+    let described_by = move || {
+        let mut ids = Vec::new();
+        if hint.is_some() {
+            ids.push(format!("{id}-hint"));
+        }
+        if has_error() {
+            ids.push(format!("{id}-error"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
+    let label_view = if heading {
+        view! {
+            <h1 class="label-wrapper" id=HEADING_ID tabindex="-1">
+                <label class="label label--l" for=id>
+                    {label}
+                </label>
+            </h1>
+        }
+        .into_any()
+    } else {
+        view! {
+            <label class="label" for=id>
+                {label}
+            </label>
+        }
+        .into_any()
+    };
+    let control = if multiline {
+        view! {
+            <textarea
+                class="textarea"
+                class:textarea--error=has_error
+                id=id
+                name=id
+                rows="5"
+                aria-describedby=described_by
+                aria-invalid=move || has_error().then_some("true")
+                prop:value=value
+                on:input=move |ev| on_input.run(event_target_value(&ev))
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                class="input"
+                class:input--error=has_error
+                id=id
+                name=id
+                type="text"
+                spellcheck="false"
+                autocomplete=autocomplete.unwrap_or("off")
+                aria-describedby=described_by
+                aria-invalid=move || has_error().then_some("true")
+                prop:value=value
+                on:input=move |ev| on_input.run(event_target_value(&ev))
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="form-group" class:form-group--error=has_error>
+            {label_view}
+            {hint.map(|h| view! { <div class="hint" id=format!("{id}-hint")>{h}</div> })}
+            <FieldErrorMessage field=id message=error />
+            {control}
+        </div>
+    }
+}

@@ -1,0 +1,117 @@
+//! The user interface: Leptos components and pages.
+//!
+//! Components read state from the stores in [`state`] and call their
+//! methods; they hold no business rules and never touch storage.
+
+pub mod components;
+mod nav;
+pub mod pages;
+pub mod setup;
+pub mod state;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+
+use components::{NoticeList, UpdateBanner, HEADING_ID};
+use nav::{HeaderNav, TabBar};
+use pages::{Appointments, CheckIn, Diary, Goals, MyData, NotFound, Review, Share, Today};
+use setup::{Mode, Setup};
+use state::{provide_app_state, use_profile, use_status};
+
+use crate::platform::{page, persist, sw};
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_app_state();
+    let status = use_status();
+    spawn_local(async move {
+        let answer = persist::request_persistence().await;
+        status.persistence.set(Some(answer));
+    });
+    spawn_local(sw::register(move || status.update_ready.set(true)));
+    // Effects run once the first view is mounted, with stored data
+    // already loaded (loading is synchronous), so this marks the moment
+    // the client can use the app.
+    Effect::new(move |_| page::mark("app-ready"));
+
+    let profile = use_profile();
+    view! {
+        <Router>
+            <FocusOnNavigate />
+            <a
+                class="skip-link"
+                href="#main-content"
+                on:click=move |ev| {
+                    ev.prevent_default();
+                    page::focus_id("main-content");
+                }
+            >
+                "Skip to main content"
+            </a>
+            <header class="header">
+                <div class="header__inner">
+                    <a class="header__name" href="/">
+                        "Alongside"
+                    </a>
+                    <Show when=move || profile.is_set_up()>
+                        <HeaderNav />
+                    </Show>
+                </div>
+            </header>
+            <UpdateBanner />
+            <main class="main" id="main-content" tabindex="-1">
+                <NoticeList />
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=|| view! { <ClientPage><Today /></ClientPage> } />
+                    <Route path=path!("/goals") view=|| view! { <ClientPage><Goals /></ClientPage> } />
+                    <Route path=path!("/diary") view=|| view! { <ClientPage><Diary /></ClientPage> } />
+                    <Route
+                        path=path!("/appointments")
+                        view=|| view! { <ClientPage><Appointments /></ClientPage> }
+                    />
+                    <Route path=path!("/check-in") view=|| view! { <ClientPage><CheckIn /></ClientPage> } />
+                    <Route path=path!("/share") view=|| view! { <ClientPage><Share /></ClientPage> } />
+                    <Route path=path!("/review") view=Review />
+                    <Route path=path!("/my-data") view=|| view! { <ClientPage><MyData /></ClientPage> } />
+                    <Route
+                        path=path!("/my-data/details")
+                        view=|| view! { <ClientPage><Setup mode=Mode::Edit /></ClientPage> }
+                    />
+                </Routes>
+            </main>
+            <Show when=move || profile.is_set_up()>
+                <TabBar />
+            </Show>
+        </Router>
+    }
+}
+
+/// A page of the client's own app: until set-up is done, set-up shows
+/// instead, whatever the address.
+#[component]
+fn ClientPage(children: ChildrenFn) -> impl IntoView {
+    let profile = use_profile();
+    view! {
+        <Show when=move || profile.is_set_up() fallback=|| view! { <Setup mode=Mode::FirstRun /> }>
+            {children()}
+        </Show>
+    }
+}
+
+/// Moves focus to the new page's heading after each navigation, so a
+/// screen reader announces the page, as a full page load would.
+#[component]
+fn FocusOnNavigate() -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            request_animation_frame(|| page::focus_id(HEADING_ID));
+        }
+        path
+    });
+}

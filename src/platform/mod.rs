@@ -1,0 +1,7 @@
+//! Thin adapters over the browser: one small piece per concern, each doing
+//! as little as it can so the logic stays in the tested layers above.
+
+pub mod clock;
+pub mod page;
+pub mod persist;
+pub mod sw;

@@ -1,0 +1,30 @@
+//! Small document-level helpers: the page title, focus, performance marks.
+
+use wasm_bindgen::JsCast;
+
+/// Sets the browser tab's title, so each page is announced and findable.
+pub fn set_title(title: &str) {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        doc.set_title(&format!("{title} - Alongside"));
+    }
+}
+
+/// Moves keyboard and screen reader focus to the element with `id`, if it
+/// exists. Used after a page change and when an error summary appears.
+pub fn focus_id(id: &str) {
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = el {
+        let _ = el.focus();
+    }
+}
+
+/// Records a named moment on the performance timeline, for the benchmark
+/// and tests (`performance.getEntriesByName(name)`).
+pub fn mark(name: &str) {
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark(name);
+    }
+}

@@ -1,0 +1,67 @@
+//! The browser's local storage as a [`Backend`], through gloo-storage.
+//!
+//! We store raw strings rather than letting gloo serialise for us, because
+//! a value that fails to parse must be kept aside byte for byte.
+
+use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::backend::{Backend, BackendError};
+
+/// Local storage for this origin.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct BrowserBackend;
+
+impl BrowserBackend {
+    /// The storage object, or why there is none. gloo's `LocalStorage::raw`
+    /// panics when storage is blocked, so we ask the window first.
+    fn storage(&self) -> Result<web_sys::Storage, BackendError> {
+        let window = web_sys::window().ok_or(BackendError::Unavailable)?;
+        match window.local_storage() {
+            Ok(Some(_)) => Ok(LocalStorage::raw()),
+            Ok(None) => Err(BackendError::Unavailable),
+            Err(e) => Err(classify(e)),
+        }
+    }
+}
+
+/// Turns a thrown JavaScript value into a [`BackendError`].
+fn classify(e: JsValue) -> BackendError {
+    match e.dyn_into::<web_sys::DomException>() {
+        Ok(ex) => BackendError::from_dom_exception(&ex.name(), &ex.message(), ex.code()),
+        Err(other) => match other.dyn_into::<js_sys::Error>() {
+            Ok(err) => BackendError::from_dom_exception(
+                &String::from(err.name()),
+                &String::from(err.message()),
+                0,
+            ),
+            Err(_) => BackendError::Other("unknown error".into()),
+        },
+    }
+}
+
+impl Backend for BrowserBackend {
+    fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
+        self.storage()?.get_item(key).map_err(classify)
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), BackendError> {
+        self.storage()?.set_item(key, value).map_err(classify)
+    }
+
+    fn remove(&self, key: &str) -> Result<(), BackendError> {
+        self.storage()?.remove_item(key).map_err(classify)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, BackendError> {
+        let storage = self.storage()?;
+        let len = storage.length().map_err(classify)?;
+        let mut keys = Vec::with_capacity(len as usize);
+        for i in 0..len {
+            if let Some(key) = storage.key(i).map_err(classify)? {
+                keys.push(key);
+            }
+        }
+        Ok(keys)
+    }
+}
