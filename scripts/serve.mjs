@@ -39,7 +39,8 @@ export const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+// Trunk and our build hook name files by content hash, e.g. main-62b7…1eebc73.css.
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
 
 function headersFor(path) {
   const name = path.split('/').pop();

@@ -112,18 +112,18 @@ pub fn TabBar() -> impl IntoView {
         MORE.iter().any(|p| is_current(&path, p.href))
     };
     view! {
-        <nav class="tab-bar" aria-label="Main">
-            <div
-                class="more-menu"
-                id="more-menu"
-                hidden=move || !open.get()
-                on:keydown=move |ev| {
-                    if ev.key() == "Escape" {
-                        open.set(false);
-                        crate::platform::page::focus_id("more-button");
-                    }
+        <nav
+            class="tab-bar"
+            aria-label="Main"
+            on:keydown=move |ev| {
+                // Escape closes the list from anywhere in the bar.
+                if ev.key() == "Escape" && open.get_untracked() {
+                    open.set(false);
+                    crate::platform::page::focus_id("more-button");
                 }
-            >
+            }
+        >
+            <div class="more-menu" id="more-menu" hidden=move || !open.get()>
                 <ul>
                     {MORE
                         .iter()

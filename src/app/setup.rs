@@ -78,12 +78,7 @@ fn after_render(f: impl FnOnce() + 'static) {
 pub fn Setup(mode: Mode) -> impl IntoView {
     let profile = use_profile();
     let navigate = use_navigate();
-    let draft = RwSignal::new(
-        profile
-            .get()
-            .map(|p| p.to_draft())
-            .unwrap_or_else(ProfileDraft::default),
-    );
+    let draft = RwSignal::new(profile.get().map(|p| p.to_draft()).unwrap_or_default());
     let step = RwSignal::new(match mode {
         Mode::FirstRun => Step::Welcome,
         Mode::Edit => Step::Check,

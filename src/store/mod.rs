@@ -103,10 +103,9 @@ impl LoadProblem {
                  You can carry on using the app."
             ),
             LoadProblem::Newer { what } => format!(
-                "{} was saved by a newer version of Alongside. \
-                 To keep it safe, this version will show it but not change it. \
-                 Close the app and open it again to get the newest version.",
-                capitalise(what)
+                "Some of your saved information ({what}) was saved by a newer version of \
+                 Alongside. To keep it safe, this version will show it but not change it. \
+                 Close the app and open it again to get the newest version."
             ),
             LoadProblem::Unavailable => "This browser is not letting Alongside save anything \
                  on this phone. You can still use the app, but what you enter will be lost \
@@ -156,16 +155,18 @@ impl SaveError {
                  {KEPT} Private browsing can cause this."
             ),
             SaveError::Newer { what } => format!(
-                "This was not saved: {what} was saved by a newer version of Alongside, \
-                 and this version will not change it. Close the app and open it again \
+                "This was not saved: some of your information ({what}) was saved by a newer \
+                 version of Alongside, and this version will not change it. Close the app and open it again \
                  to get the newest version."
             ),
             SaveError::ChangedElsewhere { what } => format!(
-                "This was not saved: {what} was changed in another tab or window. \
+                "This was not saved: some of your information ({what}) was changed in another \
+                 tab or window. \
                  Nothing has been overwritten. {KEPT} Reload the page to see the latest version."
             ),
             SaveError::Unreadable { what } => format!(
-                "This was not saved: {what} could not be read, so we will not save over it. {KEPT}"
+                "This was not saved: some of your information ({what}) could not be read, \
+                 so we will not save over it. {KEPT}"
             ),
             SaveError::Other(why) => {
                 format!("This was not saved: the browser refused ({why}). {KEPT}")
@@ -396,13 +397,5 @@ impl<B: Backend> Store<B> {
     /// unreadable and not moved aside).
     pub fn is_read_only(&self, key: &StoreKey) -> bool {
         self.state().locks.contains_key(key)
-    }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }

@@ -1,0 +1,123 @@
+// The storage rules in the browser: damaged values kept aside, newer
+// versions never rewritten, failed saves shown at once.
+import { test, expect, completeSetup, seedProfile, appReady, SAM, expectNoAxeViolations } from './helpers.js';
+
+test('a corrupt stored value leaves the app running, tells the client and keeps the bad value', async ({ page }) => {
+  const damaged = '{"app":"alongside","kind":"profile","schema":2,"rev":4,"data":{"preferred_name":"Sa';
+  await page.goto('/');
+  await page.evaluate((raw) => localStorage.setItem('alongside.profile', raw), damaged);
+  await page.reload();
+  await appReady(page);
+
+  await expect(page.getByRole('status').filter({ hasText: 'could not be read' })).toContainText(
+    'Some of your saved information (your details) could not be read. We have kept a copy of it on this phone, so nothing has been deleted.',
+  );
+  // The app still works: set-up is offered.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome to Alongside');
+  await expectNoAxeViolations(page);
+
+  const stored = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+  expect(stored['alongside.profile']).toBeUndefined();
+  const kept = Object.keys(stored).filter((k) => k.startsWith('alongside.quarantine.'));
+  expect(kept).toHaveLength(1);
+  expect(kept[0]).toMatch(/^alongside\.quarantine\.\d+\.alongside\.profile$/);
+  const entry = JSON.parse(stored[kept[0]]);
+  expect(entry).toMatchObject({ app: 'alongside', kind: 'quarantine', schema: 1 });
+  expect(entry.data.raw).toBe(damaged);
+
+  // Setting up again saves a fresh profile and leaves the kept copy alone.
+  await page.getByRole('button', { name: 'OK, hide this message' }).click();
+  await completeSetup(page);
+  const after = await page.evaluate((k) => localStorage.getItem(k), kept[0]);
+  expect(after).toBe(stored[kept[0]]);
+  await page.goto('/my-data');
+  await expect(page.getByText('1 item of saved information could not be read')).toBeVisible();
+});
+
+test('a value from a newer version is shown read-only and never rewritten', async ({ page }) => {
+  const newer = JSON.stringify({ ...SAM, schema: 7, rev: 30, data: { ...SAM.data, pronouns: 'they/them' } });
+  await seedProfile(page, JSON.parse(newer));
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Sam');
+  await expect(page.getByRole('status').filter({ hasText: 'newer version' })).toContainText(
+    'Some of your saved information (your details) was saved by a newer version of Alongside.',
+  );
+  await page.goto('/my-data');
+  await expect(page.getByRole('link', { name: 'Change your details' })).toHaveCount(0);
+  await page.goto('/my-data/details');
+  await expect(page.getByText('cannot be changed here')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save changes' })).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem('alongside.profile'))).toBe(newer);
+});
+
+test('a full storage shows the failure at once and keeps what was typed and what was saved', async ({ page }) => {
+  await completeSetup(page);
+  const before = await page.evaluate(() => localStorage.getItem('alongside.profile'));
+
+  // Fill the rest of local storage, as another part of the site might.
+  await page.evaluate(() => {
+    let chunk = 'x'.repeat(256 * 1024);
+    let i = 0;
+    while (chunk.length > 8) {
+      try {
+        localStorage.setItem(`filler-${i}`, chunk);
+        i += 1;
+      } catch {
+        chunk = chunk.slice(0, chunk.length / 2);
+      }
+    }
+  });
+
+  await page.goto('/my-data');
+  await page.getByRole('link', { name: 'Change your details' }).click();
+  await page.getByRole('button', { name: 'Change what matters to you' }).click();
+  await page.getByLabel('What matters to you?').fill('A much longer answer that will not fit. '.repeat(20));
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('This was not saved: the storage Alongside can use on this phone is full.');
+  await expect(alert).toContainText('What you entered is still here while the app stays open.');
+  await expectNoAxeViolations(page);
+  // What was typed is still in use for this session...
+  await expect(page.locator('.summary-list')).toContainText('A much longer answer that will not fit.');
+  // ...and the saved profile is exactly as before.
+  expect(await page.evaluate(() => localStorage.getItem('alongside.profile'))).toBe(before);
+});
+
+test('a stale tab never overwrites newer details saved in another tab', async ({ page, context }) => {
+  await completeSetup(page);
+  const other = await context.newPage();
+  await other.goto('/my-data/details');
+  await appReady(other);
+
+  // The first tab saves a change.
+  await page.goto('/my-data/details');
+  await page.getByRole('button', { name: 'Change name' }).click();
+  await page.getByLabel('What would you like us to call you?').fill('Samira');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Your details have been saved.')).toBeVisible();
+  const newest = await page.evaluate(() => localStorage.getItem('alongside.profile'));
+
+  // The second tab, opened before that save, tries to save too.
+  await other.getByRole('button', { name: 'Change name' }).click();
+  await other.getByLabel('What would you like us to call you?').fill('Old Sam');
+  await other.getByRole('button', { name: 'Continue' }).click();
+  await other.getByRole('button', { name: 'Save changes' }).click();
+  await expect(other.getByRole('alert')).toContainText('was changed in another tab or window. Nothing has been overwritten.');
+  expect(await other.evaluate(() => localStorage.getItem('alongside.profile'))).toBe(newest);
+});
+
+test('persistent storage is requested', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__persistAsked = 0;
+    const original = navigator.storage.persist.bind(navigator.storage);
+    navigator.storage.persist = () => { window.__persistAsked += 1; return original(); };
+  });
+  await seedProfile(page);
+  await appReady(page);
+  await expect.poll(() => page.evaluate(() => window.__persistAsked)).toBe(1);
+  await page.goto('/my-data');
+  await expect(page.getByText(/Your browser (has agreed to keep|may clear|has not said)/)).toBeVisible();
+});
