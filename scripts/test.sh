@@ -32,8 +32,8 @@ set +e
 npx playwright test 2>&1 | tee test-results/playwright.log
 browser_status=${PIPESTATUS[0]}
 set -e
-browser_passed=$(grep -Eo '^ +[0-9]+ passed' test-results/playwright.log | tail -1 | tr -dc 0-9)
-browser_failed=$(grep -Eo '^ +[0-9]+ failed' test-results/playwright.log | tail -1 | tr -dc 0-9)
+browser_passed=$(grep -Eo '^ +[0-9]+ passed' test-results/playwright.log | tail -1 | tr -dc 0-9 || true)
+browser_failed=$(grep -Eo '^ +[0-9]+ failed' test-results/playwright.log | tail -1 | tr -dc 0-9 || true)
 
 read -r native_passed native_failed <<<"$native"
 passed=$((native_passed + ${browser_passed:-0}))
