@@ -86,9 +86,9 @@ fn a_corrupt_value_is_moved_aside_kept_whole_and_reported() {
     // The original is gone from its key, and kept whole under the new one.
     assert_eq!(store.backend().raw("alongside.profile"), None);
     let kept = store.backend().raw(kept_as.as_str()).unwrap();
-    let envelope: schema::Envelope = serde_json::from_str(&kept).unwrap();
+    let envelope: schema::Envelope<QuarantinedValue> = serde_json::from_str(&kept).unwrap();
     assert_eq!(envelope.kind, "quarantine");
-    let entry: QuarantinedValue = serde_json::from_value(envelope.data).unwrap();
+    let entry = envelope.data;
     assert_eq!(entry.raw, garbage);
     assert_eq!(entry.from_key, "alongside.profile");
     assert_eq!(store.quarantined(), vec![kept_as.clone()]);

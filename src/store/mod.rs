@@ -18,7 +18,6 @@ mod keys;
 mod memory;
 pub mod schema;
 
-use std::collections::HashMap;
 use std::sync::Mutex;
 
 use chrono::{DateTime, Duration, Utc};
@@ -192,12 +191,36 @@ enum Lock {
     Unreadable,
 }
 
+/// A tiny map: a tab touches a handful of keys, and a vector costs the
+/// app far fewer bytes than a hash map for each value type.
+#[derive(Debug)]
+struct SmallMap<V>(Vec<(StoreKey, V)>);
+
+impl<V: Copy> SmallMap<V> {
+    fn get(&self, key: &StoreKey) -> Option<V> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| *v)
+    }
+
+    fn insert(&mut self, key: StoreKey, value: V) {
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some(entry) => entry.1 = value,
+            None => self.0.push((key, value)),
+        }
+    }
+}
+
+impl<V> Default for SmallMap<V> {
+    fn default() -> Self {
+        SmallMap(Vec::new())
+    }
+}
+
 #[derive(Debug, Default)]
 struct State {
     /// The revision of each key as this tab last read or wrote it.
-    revs: HashMap<StoreKey, u64>,
+    revs: SmallMap<u64>,
     /// Keys this build must not write.
-    locks: HashMap<StoreKey, Lock>,
+    locks: SmallMap<Lock>,
 }
 
 /// The app's storage: typed, versioned, and careful with the client's data.
@@ -328,13 +351,13 @@ impl<B: Backend> Store<B> {
         now: DateTime<Utc>,
     ) -> Result<u64, SaveError> {
         let what = || key.describe();
-        let lock = self.state().locks.get(key).copied();
+        let lock = self.state().locks.get(key);
         match lock {
             Some(Lock::Newer) => return Err(SaveError::Newer { what: what() }),
             Some(Lock::Unreadable) => return Err(SaveError::Unreadable { what: what() }),
             None => {}
         }
-        let known = self.state().revs.get(key).copied();
+        let known = self.state().revs.get(key);
         let current = self.backend.get(key.as_str())?;
         match (&current, known) {
             (None, None | Some(0)) => {}
@@ -389,13 +412,13 @@ impl<B: Backend> Store<B> {
             .filter_map(|k| StoreKey::parse(k))
             .filter(StoreKey::is_quarantine)
             .collect();
-        keys.sort();
+        keys.sort_unstable();
         keys
     }
 
     /// True if this build must not write `key` (newer version, or
     /// unreadable and not moved aside).
     pub fn is_read_only(&self, key: &StoreKey) -> bool {
-        self.state().locks.contains_key(key)
+        self.state().locks.get(key).is_some()
     }
 }

@@ -7,11 +7,10 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 mod profile;
 
-pub use profile::PROFILE_SCHEMA;
+pub use profile::{ProfileV1, PROFILE_SCHEMA};
 
 /// Marks a stored value as ours, so a stray key from another app on the
 /// same origin is never mistaken for the client's data.
@@ -24,6 +23,11 @@ pub const MAX_VALUE_BYTES: usize = 6 * 1024 * 1024;
 
 /// A type that is saved in storage, with the schema version this build
 /// writes and the steps that upgrade older versions.
+///
+/// Old versions are read into their own typed structs (such as
+/// [`ProfileV1`]) and converted, rather than through an untyped JSON tree:
+/// each old format stays documented as a type, and the app does not carry
+/// a general JSON value model it otherwise has no use for.
 pub trait Record: Serialize + DeserializeOwned {
     /// The record type named in the envelope, e.g. `"profile"`.
     const KIND: &'static str;
@@ -32,18 +36,19 @@ pub trait Record: Serialize + DeserializeOwned {
     /// The oldest schema version this build can still upgrade.
     const OLDEST: u32 = Self::SCHEMA;
 
-    /// Upgrades `data` written with schema `from` to schema `from + 1`.
-    /// Only called for `OLDEST <= from < SCHEMA`. Must be a pure function
-    /// so it can be tested with fixtures of every released version.
-    fn upgrade(from: u32, data: Value) -> Result<Value, String> {
-        let _ = data;
+    /// Reads a whole stored envelope whose data has the older schema
+    /// `from` and returns the record in its current form. Only called for
+    /// `OLDEST <= from < SCHEMA`. A pure function, tested with fixtures of
+    /// every released version.
+    fn upgrade(from: u32, raw: &str) -> Result<Self, String> {
+        let _ = raw;
         Err(format!("there is no upgrade from version {from}"))
     }
 }
 
-/// The envelope every stored value is wrapped in.
+/// The envelope every stored value is wrapped in, with its data of type `D`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Envelope {
+pub struct Envelope<D> {
     /// Always [`APP_TAG`].
     pub app: String,
     /// The record type, [`Record::KIND`].
@@ -56,7 +61,7 @@ pub struct Envelope {
     /// When this revision was saved (UTC, RFC 3339).
     pub saved_at: String,
     /// The record itself.
-    pub data: Value,
+    pub data: D,
 }
 
 /// What [`peek`] can tell about a stored value. Unknown fields, `data`
@@ -132,8 +137,9 @@ pub struct Decoded<T> {
     pub upgraded_from: Option<u32>,
 }
 
-/// Reads only the envelope's header, ignoring the data. Used before every
-/// save to see whether another tab or a newer version wrote the key.
+/// Reads only the envelope's header, skipping the data. Used before every
+/// save to see whether another tab or a newer version wrote the key, and
+/// first in [`decode`] to choose how to read the data.
 pub fn peek(raw: &str) -> Result<Header, DecodeError> {
     if raw.len() > MAX_VALUE_BYTES {
         return Err(DecodeError::TooLarge { bytes: raw.len() });
@@ -151,37 +157,30 @@ pub fn peek(raw: &str) -> Result<Header, DecodeError> {
 /// Decodes a stored value of type `T`, upgrading it if it is old.
 /// Never panics, whatever `raw` holds.
 pub fn decode<T: Record>(raw: &str) -> Result<Decoded<T>, DecodeError> {
-    if raw.len() > MAX_VALUE_BYTES {
-        return Err(DecodeError::TooLarge { bytes: raw.len() });
+    let header = peek(raw)?;
+    if header.kind != T::KIND {
+        return Err(DecodeError::WrongKind { found: header.kind });
     }
-    let envelope: Envelope =
-        serde_json::from_str(raw).map_err(|e| DecodeError::Damaged(json_reason(&e)))?;
-    if envelope.app != APP_TAG {
-        return Err(DecodeError::Damaged(
-            "it is not marked as Alongside data".into(),
-        ));
-    }
-    if envelope.kind != T::KIND {
-        return Err(DecodeError::WrongKind {
-            found: envelope.kind,
-        });
-    }
-    let schema = envelope.schema;
+    let schema = header.schema;
     if schema > T::SCHEMA {
         return Err(DecodeError::Newer { schema });
     }
     if schema < T::OLDEST {
         return Err(DecodeError::TooOld { schema });
     }
-    let mut data = envelope.data;
-    for from in schema..T::SCHEMA {
-        data =
-            T::upgrade(from, data).map_err(|reason| DecodeError::UpgradeFailed { from, reason })?;
-    }
-    let value = serde_json::from_value(data).map_err(|e| DecodeError::BadData(json_reason(&e)))?;
+    let value = if schema == T::SCHEMA {
+        serde_json::from_str::<Envelope<T>>(raw)
+            .map_err(|e| DecodeError::BadData(json_reason(&e)))?
+            .data
+    } else {
+        T::upgrade(schema, raw).map_err(|reason| DecodeError::UpgradeFailed {
+            from: schema,
+            reason,
+        })?
+    };
     Ok(Decoded {
         value,
-        rev: envelope.rev,
+        rev: header.rev,
         upgraded_from: (schema < T::SCHEMA).then_some(schema),
     })
 }
@@ -194,11 +193,8 @@ pub fn decode_newer_leniently<T: Record>(raw: &str) -> Option<T> {
     if raw.len() > MAX_VALUE_BYTES {
         return None;
     }
-    let envelope: Envelope = serde_json::from_str(raw).ok()?;
-    if envelope.app != APP_TAG || envelope.kind != T::KIND {
-        return None;
-    }
-    serde_json::from_value(envelope.data).ok()
+    let envelope: Envelope<T> = serde_json::from_str(raw).ok()?;
+    (envelope.app == APP_TAG && envelope.kind == T::KIND).then_some(envelope.data)
 }
 
 /// Wraps `value` in an envelope at revision `rev`, ready to store.
@@ -215,18 +211,9 @@ pub fn encode_kind<V: Serialize>(
     rev: u64,
     saved_at: DateTime<Utc>,
 ) -> String {
-    #[derive(Serialize)]
-    struct Out<'a, V> {
-        app: &'a str,
-        kind: &'a str,
-        schema: u32,
-        rev: u64,
-        saved_at: String,
-        data: &'a V,
-    }
-    let out = Out {
-        app: APP_TAG,
-        kind,
+    let out = Envelope {
+        app: APP_TAG.to_string(),
+        kind: kind.to_string(),
         schema,
         rev,
         saved_at: saved_at.to_rfc3339_opts(SecondsFormat::Millis, true),
@@ -238,7 +225,7 @@ pub fn encode_kind<V: Serialize>(
 }
 
 /// Describes a JSON error without quoting the input, because the input is
-/// health data and the reason may be shown or logged.
+/// health data and the reason may be shown or kept.
 fn json_reason(e: &serde_json::Error) -> String {
     use serde_json::error::Category;
     match e.classify() {
@@ -248,14 +235,13 @@ fn json_reason(e: &serde_json::Error) -> String {
             e.line(),
             e.column()
         ),
-        Category::Data => {
-            // Data errors name fields and expected types, not values.
-            let text = e.to_string();
-            match text.find(" at line") {
-                Some(i) => text[..i].to_string(),
-                None => text,
-            }
-        }
+        // serde_json's own wording names fields and types, but pulling in
+        // its message tables costs the phone more than it tells the client.
+        Category::Data => format!(
+            "a part is missing or of the wrong type, at line {}, column {}",
+            e.line(),
+            e.column()
+        ),
         Category::Io => "it could not be read".into(),
     }
 }
@@ -265,6 +251,8 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    use serde_json::Value;
+
     #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
     struct Note {
         text: String,
@@ -272,15 +260,25 @@ mod tests {
         pinned: bool,
     }
 
+    /// Schema 2 of `Note`: the text was called `body`.
+    #[derive(Deserialize)]
+    struct NoteV2 {
+        body: String,
+    }
+
     impl Record for Note {
         const KIND: &'static str = "note";
         const SCHEMA: u32 = 3;
         const OLDEST: u32 = 2;
-        fn upgrade(from: u32, data: Value) -> Result<Value, String> {
+        fn upgrade(from: u32, raw: &str) -> Result<Self, String> {
             match from {
                 2 => {
-                    let body = data.get("body").and_then(Value::as_str).ok_or("no body")?;
-                    Ok(json!({ "text": body }))
+                    let old: Envelope<NoteV2> =
+                        serde_json::from_str(raw).map_err(|_| "no body".to_string())?;
+                    Ok(Note {
+                        text: old.data.body,
+                        pinned: false,
+                    })
                 }
                 _ => Err(format!("no upgrade from {from}")),
             }
@@ -344,7 +342,9 @@ mod tests {
             ),
             (
                 envelope("note", 3, json!({"text": 5})),
-                DecodeError::BadData("invalid type: integer `5`, expected a string".into()),
+                DecodeError::BadData(
+                    "a part is missing or of the wrong type, at line 1, column 35".into(),
+                ),
             ),
         ];
         for (raw, want) in cases {
