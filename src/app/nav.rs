@@ -66,33 +66,35 @@ fn icon(d: &'static str) -> impl IntoView {
     }
 }
 
+/// A plain list of links, the current page marked for assistive tech.
+fn link_list(places: impl Iterator<Item = &'static Place>) -> impl IntoView {
+    let location = use_location();
+    let items = places
+        .map(|p| {
+            let href = p.href;
+            view! {
+                <li>
+                    <a
+                        href=href
+                        aria-current=move || {
+                            is_current(&location.pathname.get(), href).then_some("page")
+                        }
+                    >
+                        {p.label}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul>{items}</ul> }
+}
+
 /// The links in the header, shown on wide screens.
 #[component]
 pub fn HeaderNav() -> impl IntoView {
-    let location = use_location();
     view! {
         <nav class="header-nav" aria-label="Main">
-            <ul>
-                {MAIN
-                    .iter()
-                    .chain(MORE.iter())
-                    .map(|p| {
-                        let href = p.href;
-                        view! {
-                            <li>
-                                <a
-                                    href=href
-                                    aria-current=move || {
-                                        is_current(&location.pathname.get(), href).then_some("page")
-                                    }
-                                >
-                                    {p.label}
-                                </a>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+            {link_list(MAIN.iter().chain(MORE.iter()))}
         </nav>
     }
 }
@@ -124,26 +126,7 @@ pub fn TabBar() -> impl IntoView {
             }
         >
             <div class="more-menu" id="more-menu" hidden=move || !open.get()>
-                <ul>
-                    {MORE
-                        .iter()
-                        .map(|p| {
-                            let href = p.href;
-                            view! {
-                                <li>
-                                    <a
-                                        href=href
-                                        aria-current=move || {
-                                            is_current(&location.pathname.get(), href).then_some("page")
-                                        }
-                                    >
-                                        {p.label}
-                                    </a>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
+                {link_list(MORE.iter())}
             </div>
             <ul class="tab-bar__list">
                 {MAIN

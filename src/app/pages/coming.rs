@@ -5,13 +5,24 @@ use leptos::prelude::*;
 
 use crate::app::components::Page;
 
+/// A page that says what it will hold.
+#[component]
+fn Coming(title: &'static str, what: &'static str) -> impl IntoView {
+    view! {
+        <Page title=title.into()>
+            <p>{what}</p>
+        </Page>
+    }
+}
+
 /// `/goals`.
 #[component]
 pub fn Goals() -> impl IntoView {
     view! {
-        <Page title="Your goals".into()>
-            <p>"Here you will write goals in your own words, break them into small steps and see how close you feel to them."</p>
-        </Page>
+        <Coming
+            title="Your goals"
+            what="Here you will write goals in your own words, break them into small steps and see how close you feel to them."
+        />
     }
 }
 
@@ -19,9 +30,10 @@ pub fn Goals() -> impl IntoView {
 #[component]
 pub fn Diary() -> impl IntoView {
     view! {
-        <Page title="Your diary".into()>
-            <p>"Here you will record how you are each day, for each of your conditions, and see how things change over time."</p>
-        </Page>
+        <Coming
+            title="Your diary"
+            what="Here you will record how you are each day, for each of your conditions, and see how things change over time."
+        />
     }
 }
 
@@ -29,9 +41,10 @@ pub fn Diary() -> impl IntoView {
 #[component]
 pub fn Appointments() -> impl IntoView {
     view! {
-        <Page title="Your appointments".into()>
-            <p>"Here you will keep your appointments and groups, with reminders and what to bring."</p>
-        </Page>
+        <Coming
+            title="Your appointments"
+            what="Here you will keep your appointments and groups, with reminders and what to bring."
+        />
     }
 }
 
@@ -39,9 +52,10 @@ pub fn Appointments() -> impl IntoView {
 #[component]
 pub fn CheckIn() -> impl IntoView {
     view! {
-        <Page title="How are you feeling?".into()>
-            <p>"Here you will answer four short questions about your wellbeing, whenever it suits you."</p>
-        </Page>
+        <Coming
+            title="How are you feeling?"
+            what="Here you will answer four short questions about your wellbeing, whenever it suits you."
+        />
     }
 }
 
@@ -49,9 +63,10 @@ pub fn CheckIn() -> impl IntoView {
 #[component]
 pub fn Share() -> impl IntoView {
     view! {
-        <Page title="Share with your link worker".into()>
-            <p>"Here you will choose what to share with your link worker, see exactly what they will see, and then share it."</p>
-        </Page>
+        <Coming
+            title="Share with your link worker"
+            what="Here you will choose what to share with your link worker, see exactly what they will see, and then share it."
+        />
     }
 }
 
@@ -60,8 +75,9 @@ pub fn Share() -> impl IntoView {
 #[component]
 pub fn Review() -> impl IntoView {
     view! {
-        <Page title="Review a shared summary".into()>
-            <p>"Here a link worker will open a summary that a client has shared with them, without saving it."</p>
-        </Page>
+        <Coming
+            title="Review a shared summary"
+            what="Here a link worker will open a summary that a client has shared with them, without saving it."
+        />
     }
 }
