@@ -121,3 +121,24 @@ test('persistent storage is requested', async ({ page }) => {
   await page.goto('/my-data');
   await expect(page.getByText(/Your browser (has agreed to keep|may clear|has not said)/)).toBeVisible();
 });
+
+test('blocked storage is explained at start and on save, and the app still works', async ({ page }) => {
+  // As Chromium does when the user blocks site data.
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() {
+        throw new DOMException("Failed to read the 'localStorage' property from 'Window': Access is denied for this document.", 'SecurityError');
+      },
+    });
+  });
+  await page.goto('/');
+  await appReady(page);
+  await expect(page.getByRole('status').filter({ hasText: 'not letting Alongside save anything' })).toBeVisible();
+  await completeSetup(page, { save: false });
+  await page.getByRole('button', { name: 'Save and start' }).click();
+  await expect(page.getByRole('alert')).toContainText('This was not saved: this browser is not letting Alongside save on this phone.');
+  // The details are still in use for this session.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Sam');
+  await expectNoAxeViolations(page);
+});
