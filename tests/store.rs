@@ -238,6 +238,47 @@ fn a_stale_tab_never_overwrites_a_newer_save() {
 }
 
 #[test]
+fn a_stale_tab_cannot_overwrite_a_fresh_save_made_after_a_quarantine() {
+    // Tab A reads a good value at rev 1.
+    let tab_a = Store::new(MemoryBackend::new());
+    tab_a.load::<Profile>(&key(), now());
+    tab_a.save(&key(), &maureen(), now()).unwrap();
+    // The value is then damaged; tab B moves it aside and saves afresh.
+    let tab_b = Store::new(MemoryBackend::new());
+    tab_b.backend().plant("alongside.profile", "garbage");
+    tab_b.load::<Profile>(&key(), now());
+    let fresh = Profile {
+        what_matters: "tab B's words".into(),
+        ..maureen()
+    };
+    assert_eq!(tab_b.save(&key(), &fresh, now()), Ok(1));
+    let newest = tab_b.backend().raw("alongside.profile").unwrap();
+    // Tab A's next save is refused, even though the revision numbers match.
+    tab_a.backend().plant("alongside.profile", &newest);
+    assert!(matches!(
+        tab_a.save(&key(), &maureen(), now()),
+        Err(SaveError::ChangedElsewhere { .. })
+    ));
+    assert_eq!(tab_a.backend().raw("alongside.profile").unwrap(), newest);
+}
+
+#[test]
+fn a_damaged_value_written_after_we_read_is_not_saved_over() {
+    let store = Store::new(MemoryBackend::new());
+    store.load::<Profile>(&key(), now());
+    store.save(&key(), &maureen(), now()).unwrap();
+    store.backend().plant("alongside.profile", "{damaged");
+    assert!(matches!(
+        store.save(&key(), &maureen(), now()),
+        Err(SaveError::ChangedElsewhere { .. })
+    ));
+    assert_eq!(
+        store.backend().raw("alongside.profile").as_deref(),
+        Some("{damaged")
+    );
+}
+
+#[test]
 fn a_value_removed_by_another_tab_is_not_brought_back() {
     let store = Store::new(MemoryBackend::new());
     store.load::<Profile>(&key(), now());
@@ -293,7 +334,8 @@ fn a_value_of_the_wrong_kind_under_our_key_is_kept_aside_before_saving() {
         load.problem,
         Some(LoadProblem::Quarantined { .. })
     ));
-    assert_eq!(store.save(&key(), &maureen(), now()), Ok(1));
+    // Revisions keep rising above the value that was moved aside.
+    assert_eq!(store.save(&key(), &maureen(), now()), Ok(5));
     let kept = store.quarantined();
     assert_eq!(kept.len(), 1);
     assert!(store

@@ -215,10 +215,30 @@ impl<V> Default for SmallMap<V> {
     }
 }
 
+/// What this tab last read or wrote under a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Seen {
+    /// The highest revision met under the key, so revisions keep rising
+    /// even after a damaged value is moved aside.
+    rev: u64,
+    /// A hash of the exact stored text, or `None` if the key was empty.
+    text: Option<u64>,
+}
+
+/// A hash of stored text, to tell whether it changed since we saw it.
+fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    // DefaultHasher::new() always starts from the same keys, so the same
+    // text always gives the same hash within (and across) sessions.
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
 #[derive(Debug, Default)]
 struct State {
-    /// The revision of each key as this tab last read or wrote it.
-    revs: SmallMap<u64>,
+    /// Each key as this tab last read or wrote it.
+    seen: SmallMap<Seen>,
     /// Keys this build must not write.
     locks: SmallMap<Lock>,
 }
@@ -261,7 +281,9 @@ impl<B: Backend> Store<B> {
             }
         };
         let Some(raw) = raw else {
-            self.state().revs.insert(key.clone(), 0);
+            self.state()
+                .seen
+                .insert(key.clone(), Seen { rev: 0, text: None });
             return Load {
                 value: None,
                 problem: None,
@@ -269,7 +291,13 @@ impl<B: Backend> Store<B> {
         };
         match decode::<T>(&raw) {
             Ok(decoded) => {
-                self.state().revs.insert(key.clone(), decoded.rev);
+                self.state().seen.insert(
+                    key.clone(),
+                    Seen {
+                        rev: decoded.rev,
+                        text: Some(text_hash(&raw)),
+                    },
+                );
                 Load {
                     value: Some(decoded.value),
                     problem: None,
@@ -332,7 +360,11 @@ impl<B: Backend> Store<B> {
         if !copied || self.backend.remove(key.as_str()).is_err() {
             return unreadable(self);
         }
-        self.state().revs.insert(key.clone(), 0);
+        // Later saves continue above the damaged value's revision.
+        let rev = peek(raw).map_or(0, |h| h.rev);
+        self.state()
+            .seen
+            .insert(key.clone(), Seen { rev, text: None });
         LoadProblem::Quarantined {
             what,
             kept_as,
@@ -357,48 +389,34 @@ impl<B: Backend> Store<B> {
             Some(Lock::Unreadable) => return Err(SaveError::Unreadable { what: what() }),
             None => {}
         }
-        let known = self.state().revs.get(key);
+        let seen = self.state().seen.get(key);
         let current = self.backend.get(key.as_str())?;
-        match (&current, known) {
-            (None, None | Some(0)) => {}
-            (None, Some(_)) => {
-                // It was there when we read it; another tab removed it.
-                return Err(SaveError::ChangedElsewhere { what: what() });
+        if let Some(header) = current.as_deref().and_then(|raw| peek(raw).ok()) {
+            if header.kind == T::KIND && header.schema > T::SCHEMA {
+                self.state().locks.insert(key.clone(), Lock::Newer);
+                return Err(SaveError::Newer { what: what() });
             }
-            (Some(raw), _) => match peek(raw) {
-                Ok(header) if header.kind == T::KIND => {
-                    if header.schema > T::SCHEMA {
-                        self.state().locks.insert(key.clone(), Lock::Newer);
-                        return Err(SaveError::Newer { what: what() });
-                    }
-                    if Some(header.rev) != known {
-                        return Err(SaveError::ChangedElsewhere { what: what() });
-                    }
-                }
-                Ok(header) => {
-                    let problem = self.quarantine(
-                        key,
-                        raw,
-                        &DecodeError::WrongKind { found: header.kind },
-                        now,
-                    );
-                    if let LoadProblem::Unreadable { .. } = problem {
-                        return Err(SaveError::Unreadable { what: what() });
-                    }
-                }
-                Err(e) => {
-                    // Damaged since we read it: keep it aside before saving.
-                    if let LoadProblem::Unreadable { .. } = self.quarantine(key, raw, &e, now) {
-                        return Err(SaveError::Unreadable { what: what() });
-                    }
-                }
-            },
         }
-        let rev = known.unwrap_or(0) + 1;
+        // The stored text must be exactly what this tab last read or wrote
+        // (or still absent, if it never read the key). Comparing the text
+        // itself, not only `rev`, also catches another tab that moved a
+        // damaged value aside and saved afresh.
+        let expected = seen.and_then(|s| s.text);
+        if current.as_deref().map(text_hash) != expected {
+            return Err(SaveError::ChangedElsewhere { what: what() });
+        }
+        let rev = seen.map_or(0, |s| s.rev).saturating_add(1);
+        let text = encode(value, rev, now);
         self.backend
-            .set(key.as_str(), &encode(value, rev, now))
+            .set(key.as_str(), &text)
             .map_err(SaveError::from)?;
-        self.state().revs.insert(key.clone(), rev);
+        self.state().seen.insert(
+            key.clone(),
+            Seen {
+                rev,
+                text: Some(text_hash(&text)),
+            },
+        );
         Ok(rev)
     }
 
