@@ -47,8 +47,10 @@ walk(staging);
 const urls = files
   .map((path) => '/' + relative(staging, path).split(sep).join('/'))
   .filter((url) => url !== '/sw.js');
-const version = sha(urls.map((url) => url + '\0' + sha(readFileSync(join(staging, url)))).join('\n')).slice(0, 16);
+// The worker's own code is part of the version too: a release that changes
+// only sw/sw.js must still get a cache of its own.
 const template = readFileSync('sw/sw.js', 'utf8');
+const version = sha(['sw.js\0' + sha(template), ...urls.map((url) => url + '\0' + sha(readFileSync(join(staging, url))))].join('\n')).slice(0, 16);
 const sw = template
   .replace('__VERSION__', version)
   .replace('__PRECACHE__', JSON.stringify(urls, null, 2));

@@ -8,13 +8,16 @@ const PRECACHE = __PRECACHE__;
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
+    // Never touch a cache that already exists: it may be the one the
+    // running version serves from.
+    const existed = await caches.has(CACHE);
     const cache = await caches.open(CACHE);
     try {
       // cache: 'reload' skips the HTTP cache, so we never keep a stale file.
       await cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'reload' })));
     } catch (err) {
-      // An incomplete cache is useless: drop it, and the old version stays.
-      await caches.delete(CACHE);
+      // An incomplete new cache is useless: drop it, and the old version stays.
+      if (!existed) await caches.delete(CACHE);
       throw err;
     }
   })());
@@ -49,6 +52,12 @@ self.addEventListener('fetch', (event) => {
     // Every page of the app is the same shell; the router picks the page.
     const key = request.mode === 'navigate' ? '/index.html' : request;
     const hit = await cache.match(key);
-    return hit || fetch(request);
+    if (!hit) return fetch(request);
+    // Some hosts redirect /index.html to /; browsers refuse a redirected
+    // response for a page load, so hand back a plain copy of it.
+    if (hit.redirected && request.mode === 'navigate') {
+      return new Response(hit.body, { status: hit.status, statusText: hit.statusText, headers: hit.headers });
+    }
+    return hit;
   })());
 });

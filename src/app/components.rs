@@ -15,10 +15,14 @@ pub const HEADING_ID: &str = "page-heading";
 pub fn Page(
     /// The heading, also used for the tab title.
     title: String,
+    /// A different tab title, where the heading is personal: tab titles
+    /// are kept in the browser's history, which others may see.
+    #[prop(optional)]
+    tab_title: Option<&'static str>,
     /// The page content under the heading.
     children: Children,
 ) -> impl IntoView {
-    page::set_title(&title);
+    page::set_title(tab_title.unwrap_or(&title));
     view! {
         <h1 id=HEADING_ID tabindex="-1">{title}</h1>
         {children()}
@@ -118,14 +122,14 @@ pub fn BackLink(on_back: Callback<()>) -> impl IntoView {
 }
 
 /// The notices (load problems, failed saves) at the top of every page.
+/// Keyed by id, so a change to one notice never re-inserts the others
+/// (which would make screen readers announce them again).
 #[component]
 pub fn NoticeList() -> impl IntoView {
     let notices = use_notices();
-    move || {
-        notices
-            .all()
-            .into_iter()
-            .map(|n| {
+    view! {
+        <For each=move || notices.all() key=|n| n.id let:n>
+            {
                 let id = n.id;
                 let (class, role) = match n.tone {
                     Tone::Warning => ("notice notice--warning", "status"),
@@ -140,7 +144,11 @@ pub fn NoticeList() -> impl IntoView {
                                     <button
                                         type="button"
                                         class="button button--secondary button--small"
-                                        on:click=move |_| notices.dismiss(id)
+                                        on:click=move |_| {
+                                            notices.dismiss(id);
+                                            // The button is gone: keep focus on the page.
+                                            request_animation_frame(|| page::focus_id(HEADING_ID));
+                                        }
                                     >
                                         "OK, hide this message"
                                     </button>
@@ -148,8 +156,8 @@ pub fn NoticeList() -> impl IntoView {
                             })}
                     </div>
                 }
-            })
-            .collect_view()
+            }
+        </For>
     }
 }
 

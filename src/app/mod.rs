@@ -96,9 +96,34 @@ pub fn App() -> impl IntoView {
 fn ClientPage(children: ChildrenFn) -> impl IntoView {
     let profile = use_profile();
     view! {
-        <Show when=move || profile.is_set_up() fallback=|| view! { <Setup mode=Mode::FirstRun /> }>
+        <Show
+            when=move || profile.is_set_up()
+            fallback=move || {
+                if profile.is_read_only() {
+                    view! { <CannotChange /> }.into_any()
+                } else {
+                    view! { <Setup mode=Mode::FirstRun /> }.into_any()
+                }
+            }
+        >
             {children()}
         </Show>
+    }
+}
+
+/// Shown instead of set-up when the stored details exist but this build
+/// must not change them and cannot show them: set-up would only end in a
+/// save that is refused.
+#[component]
+fn CannotChange() -> impl IntoView {
+    view! {
+        <components::Page title="Your details are safe".into()>
+            <p>
+                "Your details are saved on this device, but this version of Alongside cannot show "
+                "or change them. Nothing has been deleted."
+            </p>
+            <p>"Close the app and open it again to get the newest version."</p>
+        </components::Page>
     }
 }
 

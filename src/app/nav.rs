@@ -125,9 +125,7 @@ pub fn TabBar() -> impl IntoView {
                 }
             }
         >
-            <div class="more-menu" id="more-menu" hidden=move || !open.get()>
-                {link_list(MORE.iter())}
-            </div>
+
             <ul class="tab-bar__list">
                 {MAIN
                     .iter()
@@ -164,6 +162,10 @@ pub fn TabBar() -> impl IntoView {
                     </button>
                 </li>
             </ul>
+            // After the button in reading and Tab order; CSS shows it above.
+            <div class="more-menu" id="more-menu" hidden=move || !open.get()>
+                {link_list(MORE.iter())}
+            </div>
         </nav>
     }
 }

@@ -134,7 +134,18 @@ pub fn Setup(mode: Mode) -> impl IntoView {
         go(to);
     };
     let save = move || match draft.get_untracked().validate() {
-        Err(errs) => show_errors(errs),
+        Err(errs) => {
+            // Show the errors on the page that has the first bad field,
+            // where the summary's links have something to point at.
+            let first = errs.first().map_or(Step::Check, |e| step_for(e.field));
+            returning.set(true);
+            step.set(first);
+            let here: Vec<_> = errs
+                .into_iter()
+                .filter(|e| step_for(e.field) == first)
+                .collect();
+            show_errors(here);
+        }
         Ok(new_profile) => {
             // A failed save is shown by the notice list at the top of the
             // page; the details stay in use for this session either way.
@@ -262,6 +273,16 @@ pub fn Setup(mode: Mode) -> impl IntoView {
                 {body}
             </div>
         }
+    }
+}
+
+/// The set-up page that asks for `field`.
+fn step_for(field: ProfileField) -> Step {
+    match field {
+        ProfileField::PreferredName => Step::Name,
+        ProfileField::Conditions | ProfileField::OwnCondition => Step::Conditions,
+        ProfileField::LinkWorkerName | ProfileField::LinkWorkerContact => Step::LinkWorker,
+        ProfileField::WhatMatters => Step::WhatMatters,
     }
 }
 
@@ -407,6 +428,8 @@ fn Conditions(
                                                         let t = remove_text.clone();
                                                         announcement.set(format!("{t} removed"));
                                                         draft.update(|d| d.own.retain(|o| *o != t));
+                                                        // The button is gone: keep focus nearby.
+                                                        request_animation_frame(|| page::focus_id("own-condition"));
                                                     }
                                                 >
                                                     "Remove"

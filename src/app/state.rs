@@ -109,7 +109,10 @@ impl ProfileStore {
         }
         ProfileStore {
             profile: RwSignal::new(load.value),
-            read_only: RwSignal::new(matches!(load.problem, Some(LoadProblem::Newer { .. }))),
+            read_only: RwSignal::new(matches!(
+                load.problem,
+                Some(LoadProblem::Newer { .. } | LoadProblem::Unreadable { .. })
+            )),
             store: StoredValue::new(store.clone()),
             notices,
         }
@@ -126,7 +129,8 @@ impl ProfileStore {
         self.profile.with(Option::is_some)
     }
 
-    /// True when the stored profile came from a newer version of the app.
+    /// True when the stored profile must not be changed by this build (it
+    /// came from a newer version, or could not be read or moved aside).
     pub fn is_read_only(&self) -> bool {
         self.read_only.get()
     }
@@ -139,6 +143,10 @@ impl ProfileStore {
             .store
             .with_value(|s| s.save(&StoreKey::profile(), &profile, clock::now()))
             .map(|_| ());
+        if let Err(SaveError::Newer { .. } | SaveError::Unreadable { .. }) = result {
+            // This build must never write this value again.
+            self.read_only.set(true);
+        }
         self.profile.set(Some(profile));
         self.notices.save_result(&result);
         result

@@ -146,5 +146,7 @@ test('app-ready is marked once, with stored data on screen', async ({ page }) =>
   await seedProfile(page);
   await appReady(page);
   expect(await page.evaluate(() => performance.getEntriesByName('app-ready').length)).toBe(1);
+  // The greeting names the client, but the tab title (kept in history) does not.
+  await expect(page).toHaveTitle('Today - Alongside');
   await expect(page.getByText('Walking to the corner shop without stopping')).toBeVisible();
 });

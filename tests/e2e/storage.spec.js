@@ -142,3 +142,38 @@ test('blocked storage is explained at start and on save, and the app still works
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Sam');
   await expectNoAxeViolations(page);
 });
+
+test('details this version cannot read or change never send the client through set-up', async ({ page }) => {
+  const newer = JSON.stringify({ ...SAM, schema: 9, data: { everything: 'different' } });
+  await seedProfile(page, JSON.parse(newer));
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your details are safe');
+  await expect(page.getByText('Close the app and open it again to get the newest version.').first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  expect(await page.evaluate(() => localStorage.getItem('alongside.profile'))).toBe(newer);
+});
+
+test('an upgraded old profile with gaps is fixed on the page that asks for them', async ({ page }) => {
+  // Schema 1 allowed empty answers; schema 2 needs a condition and "what matters".
+  await seedProfile(page, { app: 'alongside', kind: 'profile', schema: 1, rev: 2, saved_at: '', data: { name: 'Sam' } });
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Sam');
+  await page.goto('/my-data/details');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Which long-term conditions do you live with?');
+  await expect(page.getByRole('alert')).toContainText('Select at least one condition, or add your own');
+  await page.getByRole('alert').getByRole('link').click();
+  await expect(page.locator('#condition-first')).toBeFocused();
+  await page.getByLabel('Asthma').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your answers');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('alert')).toContainText('Enter what matters to you, in your own words');
+  await page.getByLabel('What matters to you?').fill('Getting out more');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Your details have been saved.')).toBeVisible();
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('alongside.profile')));
+  expect(stored).toMatchObject({ schema: 2, rev: 3 });
+  expect(stored.data.conditions).toEqual([{ listed: 'asthma' }]);
+});

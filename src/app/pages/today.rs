@@ -15,7 +15,7 @@ pub fn Today() -> impl IntoView {
     };
     let what_matters = profile.map(|p| p.what_matters).unwrap_or_default();
     view! {
-        <Page title=greeting>
+        <Page title=greeting tab_title="Today">
             <section class="card card--feature" aria-labelledby="what-matters-heading">
                 <h2 class="heading-m" id="what-matters-heading">"What matters to you"</h2>
                 <p class="preserve-lines">{what_matters}</p>
