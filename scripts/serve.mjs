@@ -91,7 +91,13 @@ export function startServer({ root = 'dist', host = '127.0.0.1', port = 8080 } =
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }
-    const body = await readFile(file);
+    let body;
+    try {
+      body = await readFile(file);
+    } catch {
+      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Could not read the file');
+      return;
+    }
     res.writeHead(200, { ...headersFor(file), 'Content-Length': body.length });
     res.end(req.method === 'HEAD' ? undefined : body);
   });
