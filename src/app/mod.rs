@@ -11,7 +11,7 @@ pub mod state;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
@@ -65,7 +65,7 @@ pub fn App() -> impl IntoView {
             <UpdateBanner />
             <main class="main" id="main-content" tabindex="-1">
                 <NoticeList />
-                <Routes fallback=|| view! { <NotFound /> }>
+                <FlatRoutes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=|| view! { <ClientPage><Today /></ClientPage> } />
                     <Route path=path!("/goals") view=|| view! { <ClientPage><Goals /></ClientPage> } />
                     <Route path=path!("/diary") view=|| view! { <ClientPage><Diary /></ClientPage> } />
@@ -81,7 +81,7 @@ pub fn App() -> impl IntoView {
                         path=path!("/my-data/details")
                         view=|| view! { <ClientPage><Setup mode=Mode::Edit /></ClientPage> }
                     />
-                </Routes>
+                </FlatRoutes>
             </main>
             <Show when=move || profile.is_set_up()>
                 <TabBar />
