@@ -147,7 +147,7 @@ pub fn NoticeList() -> impl IntoView {
                                         on:click=move |_| {
                                             notices.dismiss(id);
                                             // The button is gone: keep focus on the page.
-                                            request_animation_frame(|| page::focus_id(HEADING_ID));
+                                            page::focus_after_render(HEADING_ID);
                                         }
                                     >
                                         "OK, hide this message"

@@ -28,11 +28,12 @@ use crate::platform::{page, persist, sw};
 pub fn App() -> impl IntoView {
     provide_app_state();
     let status = use_status();
+    // One task for both start-up requests: neither blocks the first screen.
     spawn_local(async move {
         let answer = persist::request_persistence().await;
         status.persistence.set(Some(answer));
+        sw::register(move || status.update_ready.set(true)).await;
     });
-    spawn_local(sw::register(move || status.update_ready.set(true)));
     // Effects run once the first view is mounted, with stored data
     // already loaded (loading is synchronous), so this marks the moment
     // the client can use the app.
@@ -135,7 +136,7 @@ fn FocusOnNavigate() -> impl IntoView {
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
         if previous.is_some_and(|p| p != path) {
-            request_animation_frame(|| page::focus_id(HEADING_ID));
+            page::focus_after_render(HEADING_ID);
         }
         path
     });

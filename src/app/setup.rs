@@ -11,7 +11,7 @@ use super::components::{
     BackLink, ErrorSummary, FieldErrorMessage, SummaryError, TextField, ERROR_SUMMARY_ID,
     HEADING_ID,
 };
-use super::state::use_profile;
+use super::state::{use_profile, use_status};
 use crate::model::{FieldError, ListedCondition, ProfileDraft, ProfileField};
 use crate::platform::page;
 
@@ -68,15 +68,11 @@ impl Step {
     }
 }
 
-/// Runs `f` after the next render, when new elements exist.
-fn after_render(f: impl FnOnce() + 'static) {
-    request_animation_frame(f);
-}
-
 /// The set-up pages.
 #[component]
 pub fn Setup(mode: Mode) -> impl IntoView {
     let profile = use_profile();
+    let status = use_status();
     let navigate = use_navigate();
     let draft = RwSignal::new(profile.get().map(|p| p.to_draft()).unwrap_or_default());
     let step = RwSignal::new(match mode {
@@ -99,11 +95,11 @@ pub fn Setup(mode: Mode) -> impl IntoView {
     let go = move |to: Step| {
         errors.set(Vec::new());
         step.set(to);
-        after_render(|| page::focus_id(HEADING_ID));
+        page::focus_after_render(HEADING_ID);
     };
     let show_errors = move |errs: Vec<FieldError<ProfileField>>| {
         errors.set(errs);
-        after_render(|| page::focus_id(ERROR_SUMMARY_ID));
+        page::focus_after_render(ERROR_SUMMARY_ID);
     };
     let next = move || {
         let d = draft.get_untracked();
@@ -152,10 +148,13 @@ pub fn Setup(mode: Mode) -> impl IntoView {
             let saved = profile.save(new_profile).is_ok();
             match mode {
                 Mode::FirstRun => navigate("/", Default::default()),
-                Mode::Edit if saved => navigate("/my-data?saved=details", Default::default()),
+                Mode::Edit if saved => {
+                    status.details_saved.set(true);
+                    navigate("/my-data", Default::default())
+                }
                 Mode::Edit => navigate("/my-data", Default::default()),
             }
-            after_render(|| page::focus_id(HEADING_ID));
+            page::focus_after_render(HEADING_ID);
         }
     };
 
@@ -337,7 +336,7 @@ fn Conditions(
             }
             Err(e) => {
                 errors.set(vec![e]);
-                request_animation_frame(|| page::focus_id(ERROR_SUMMARY_ID));
+                page::focus_after_render(ERROR_SUMMARY_ID);
             }
         }
     };
@@ -429,7 +428,7 @@ fn Conditions(
                                                         announcement.set(format!("{t} removed"));
                                                         draft.update(|d| d.own.retain(|o| *o != t));
                                                         // The button is gone: keep focus nearby.
-                                                        request_animation_frame(|| page::focus_id("own-condition"));
+                                                        page::focus_after_render("own-condition");
                                                     }
                                                 >
                                                     "Remove"

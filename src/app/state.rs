@@ -162,6 +162,9 @@ pub struct AppStatus {
     pub persistence: RwSignal<Option<Persistence>>,
     /// How many unreadable values have been kept aside.
     pub quarantined: RwSignal<usize>,
+    /// The client's details were just saved from "Change your details";
+    /// My data confirms it once.
+    pub details_saved: RwSignal<bool>,
 }
 
 /// Loads everything from storage and provides the stores in context.
@@ -174,6 +177,7 @@ pub fn provide_app_state() {
         update_ready: RwSignal::new(false),
         persistence: RwSignal::new(None),
         quarantined: RwSignal::new(store.quarantined().len()),
+        details_saved: RwSignal::new(false),
     };
     provide_context(notices);
     provide_context(profile);

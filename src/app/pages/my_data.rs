@@ -1,7 +1,6 @@
 //! `/my-data`: the client's details and what is stored on this phone.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::app::components::Page;
 use crate::app::state::{use_profile, use_status};
@@ -12,8 +11,9 @@ use crate::platform::persist::Persistence;
 pub fn MyData() -> impl IntoView {
     let profile = use_profile();
     let status = use_status();
-    let query = use_query_map();
-    let just_saved = move || query.with(|q| q.get("saved").as_deref() == Some("details"));
+    // Confirm a save once; leaving the page clears it.
+    let just_saved = status.details_saved;
+    on_cleanup(move || just_saved.set(false));
     let details = move || {
         profile.get().map(|p| {
             let conditions = p
@@ -78,7 +78,8 @@ pub fn MyData() -> impl IntoView {
     view! {
         <Page title="My data".into()>
             {move || {
-                just_saved()
+                just_saved
+                    .get()
                     .then(|| {
                         view! {
                             <div class="notice notice--success" role="status">
