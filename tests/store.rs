@@ -433,3 +433,23 @@ fn damaged_values_never_panic_and_are_never_lost() {
     }
     assert!(cases > 3000, "only {cases} cases ran");
 }
+
+#[test]
+fn text_that_is_not_valid_unicode_is_left_exactly_where_it_is() {
+    let store = Store::new(MemoryBackend::new());
+    store.backend().plant_invalid_text("alongside.profile");
+    let load = store.load::<Profile>(&key(), now());
+    assert!(matches!(load.problem, Some(LoadProblem::Unreadable { .. })));
+    assert!(
+        store.quarantined().is_empty(),
+        "a changed copy is not a copy"
+    );
+    assert!(store.is_read_only(&key()));
+    assert_eq!(
+        store.save(&key(), &maureen(), now()),
+        Err(SaveError::Unreadable {
+            what: "your details".into()
+        })
+    );
+    assert!(store.backend().raw("alongside.profile").is_some());
+}

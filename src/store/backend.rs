@@ -9,6 +9,9 @@ pub enum BackendError {
     QuotaExceeded,
     /// Storage is switched off (some private modes, blocked site data).
     Unavailable,
+    /// The stored text is not valid Unicode (a lone UTF-16 surrogate), so
+    /// it cannot be read into Rust without changing it.
+    InvalidText,
     /// Anything else. Holds the browser's error name and message, which
     /// never include the stored value.
     Other(String),

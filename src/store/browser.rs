@@ -4,7 +4,20 @@
 //! a value that fails to parse must be kept aside byte for byte.
 
 use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Storage.getItem`, returning the JavaScript string itself so we can
+    /// check it is valid Unicode before turning it into Rust text (the
+    /// usual binding silently replaces lone surrogates).
+    #[wasm_bindgen(js_name = Storage)]
+    type RawStorage;
+
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item_js(this: &RawStorage, key: &str) -> Result<JsValue, JsValue>;
+}
 
 use super::backend::{Backend, BackendError};
 
@@ -42,7 +55,19 @@ fn classify(e: JsValue) -> BackendError {
 
 impl Backend for BrowserBackend {
     fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
-        self.storage()?.get_item(key).map_err(classify)
+        let storage = self.storage()?;
+        let value = storage
+            .unchecked_ref::<RawStorage>()
+            .get_item_js(key)
+            .map_err(classify)?;
+        if value.is_null() || value.is_undefined() {
+            return Ok(None);
+        }
+        let text: js_sys::JsString = value.unchecked_into();
+        if !text.is_valid_utf16() {
+            return Err(BackendError::InvalidText);
+        }
+        Ok(Some(String::from(text)))
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), BackendError> {

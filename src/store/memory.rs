@@ -19,6 +19,8 @@ struct Inner {
     /// values it will hold. `None` means no limit.
     quota: Option<usize>,
     unavailable: bool,
+    /// Keys whose value behaves like browser text that is not valid Unicode.
+    invalid_text: Vec<String>,
 }
 
 fn units(s: &str) -> usize {
@@ -48,6 +50,14 @@ impl MemoryBackend {
         self.lock().map.insert(key.to_string(), raw.to_string());
     }
 
+    /// Makes the value under `key` read like a browser string with a lone
+    /// surrogate: present, but not convertible to Rust text unchanged.
+    pub fn plant_invalid_text(&self, key: &str) {
+        let mut inner = self.lock();
+        inner.map.insert(key.to_string(), "\u{FFFD}".to_string());
+        inner.invalid_text.push(key.to_string());
+    }
+
     /// The raw string under `key`, bypassing the store.
     pub fn raw(&self, key: &str) -> Option<String> {
         self.lock().map.get(key).cloned()
@@ -71,6 +81,9 @@ impl Backend for MemoryBackend {
         if inner.unavailable {
             return Err(BackendError::Unavailable);
         }
+        if inner.invalid_text.iter().any(|k| k == key) {
+            return Err(BackendError::InvalidText);
+        }
         Ok(inner.map.get(key).cloned())
     }
 
@@ -91,6 +104,7 @@ impl Backend for MemoryBackend {
             }
         }
         inner.map.insert(key.to_string(), value.to_string());
+        inner.invalid_text.retain(|k| k != key);
         Ok(())
     }
 

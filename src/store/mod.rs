@@ -179,6 +179,7 @@ impl From<BackendError> for SaveError {
         match e {
             BackendError::QuotaExceeded => SaveError::Full,
             BackendError::Unavailable => SaveError::Unavailable,
+            BackendError::InvalidText => SaveError::Other("unreadable text".into()),
             BackendError::Other(why) => SaveError::Other(why),
         }
     }
@@ -273,6 +274,18 @@ impl<B: Backend> Store<B> {
     pub fn load<T: Record>(&self, key: &StoreKey, now: DateTime<Utc>) -> Load<T> {
         let raw = match self.backend.get(key.as_str()) {
             Ok(raw) => raw,
+            Err(BackendError::InvalidText) => {
+                // Copying it aside would change it, so leave it exactly
+                // where it is and never write over it.
+                self.state().locks.insert(key.clone(), Lock::Unreadable);
+                return Load {
+                    value: None,
+                    problem: Some(LoadProblem::Unreadable {
+                        what: key.describe(),
+                        reason: "it contains text that is not valid Unicode".into(),
+                    }),
+                };
+            }
             Err(_) => {
                 return Load {
                     value: None,
@@ -390,7 +403,13 @@ impl<B: Backend> Store<B> {
             None => {}
         }
         let seen = self.state().seen.get(key);
-        let current = self.backend.get(key.as_str())?;
+        let current = self.backend.get(key.as_str()).map_err(|e| match e {
+            BackendError::InvalidText => {
+                self.state().locks.insert(key.clone(), Lock::Unreadable);
+                SaveError::Unreadable { what: what() }
+            }
+            other => SaveError::from(other),
+        })?;
         if let Some(header) = current.as_deref().and_then(|raw| peek(raw).ok()) {
             if header.kind == T::KIND && header.schema > T::SCHEMA {
                 self.state().locks.insert(key.clone(), Lock::Newer);

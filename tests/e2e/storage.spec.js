@@ -177,3 +177,17 @@ test('an upgraded old profile with gaps is fixed on the page that asks for them'
   expect(stored).toMatchObject({ schema: 2, rev: 3 });
   expect(stored.data.conditions).toEqual([{ listed: 'asthma' }]);
 });
+
+test('a stored value that is not valid Unicode is left exactly as it is', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.setItem('alongside.profile', '{"app":"alongside","data":"\uD800 lone"}'));
+  await page.reload();
+  await appReady(page);
+  await expect(page.getByRole('status').filter({ hasText: 'could not be read' })).toContainText(
+    'We have left it exactly as it was and will not change it.',
+  );
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your details are safe');
+  const same = await page.evaluate(() => localStorage.getItem('alongside.profile') === '{"app":"alongside","data":"\uD800 lone"}');
+  expect(same).toBe(true);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('quarantine')))).toEqual([]);
+});
