@@ -167,9 +167,12 @@ impl SaveError {
                 "This was not saved: some of your information ({what}) could not be read, \
                  so we will not save over it. {KEPT}"
             ),
-            SaveError::Other(why) => {
-                format!("This was not saved: the browser refused ({why}). {KEPT}")
-            }
+            // The browser's own wording is technical; the reason stays in
+            // the value for support, not in the message.
+            SaveError::Other(_) => format!(
+                "This was not saved: the browser would not store it. {KEPT} \
+                 Try again in a moment."
+            ),
         }
     }
 }
