@@ -113,7 +113,7 @@ impl ProfileStore {
                 load.problem,
                 Some(LoadProblem::Newer { .. } | LoadProblem::Unreadable { .. })
             )),
-            store: StoredValue::new(store.clone()),
+            store: StoredValue::new(store),
             notices,
         }
     }
