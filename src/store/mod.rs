@@ -280,13 +280,12 @@ impl<B: Backend> Store<B> {
             Err(BackendError::InvalidText) => {
                 // Copying it aside would change it, so leave it exactly
                 // where it is and never write over it.
-                self.state().locks.insert(key.clone(), Lock::Unreadable);
                 return Load {
                     value: None,
-                    problem: Some(LoadProblem::Unreadable {
-                        what: key.describe(),
-                        reason: "it contains text that is not valid Unicode".into(),
-                    }),
+                    problem: Some(self.leave_unreadable(
+                        key,
+                        "it contains text that is not valid Unicode".into(),
+                    )),
                 };
             }
             Err(_) => {
@@ -345,15 +344,7 @@ impl<B: Backend> Store<B> {
         why: &DecodeError,
         now: DateTime<Utc>,
     ) -> LoadProblem {
-        let what = key.describe();
         let reason = why.to_string();
-        let unreadable = |this: &Self| {
-            this.state().locks.insert(key.clone(), Lock::Unreadable);
-            LoadProblem::Unreadable {
-                what: what.clone(),
-                reason: reason.clone(),
-            }
-        };
         // Find a free quarantine key: two damaged copies in the same
         // millisecond must not overwrite each other.
         let mut at = now;
@@ -362,7 +353,7 @@ impl<B: Backend> Store<B> {
             match self.backend.get(candidate.as_str()) {
                 Ok(None) => break candidate,
                 Ok(Some(_)) => at += Duration::milliseconds(1),
-                Err(_) => return unreadable(self),
+                Err(_) => return self.leave_unreadable(key, reason),
             }
         };
         let entry = QuarantinedValue {
@@ -374,7 +365,7 @@ impl<B: Backend> Store<B> {
         let copied = self.backend.set(kept_as.as_str(), &text).is_ok()
             && self.backend.get(kept_as.as_str()).ok().flatten().as_deref() == Some(text.as_str());
         if !copied || self.backend.remove(key.as_str()).is_err() {
-            return unreadable(self);
+            return self.leave_unreadable(key, reason);
         }
         // Later saves continue above the damaged value's revision.
         let rev = peek(raw).map_or(0, |h| h.rev);
@@ -382,8 +373,18 @@ impl<B: Backend> Store<B> {
             .seen
             .insert(key.clone(), Seen { rev, text: None });
         LoadProblem::Quarantined {
-            what,
+            what: key.describe(),
             kept_as,
+            reason,
+        }
+    }
+
+    /// Leaves an unreadable value exactly where it is, makes its key
+    /// read-only for this build, and says why.
+    fn leave_unreadable(&self, key: &StoreKey, reason: String) -> LoadProblem {
+        self.state().locks.insert(key.clone(), Lock::Unreadable);
+        LoadProblem::Unreadable {
+            what: key.describe(),
             reason,
         }
     }
@@ -408,7 +409,7 @@ impl<B: Backend> Store<B> {
         let seen = self.state().seen.get(key);
         let current = self.backend.get(key.as_str()).map_err(|e| match e {
             BackendError::InvalidText => {
-                self.state().locks.insert(key.clone(), Lock::Unreadable);
+                self.leave_unreadable(key, "it contains text that is not valid Unicode".into());
                 SaveError::Unreadable { what: what() }
             }
             other => SaveError::from(other),
