@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::text::{clean, too_long, FieldError};
+use super::text::{clean, required, too_long, FieldError};
 use super::Condition;
 
 /// Longest goal text, in characters.
@@ -136,16 +136,16 @@ impl GoalDraft {
     /// Checks the form and, if all is well, makes a new goal with `id`,
     /// written `today`. Nothing is made half-way.
     pub fn validate(&self, id: u32, today: NaiveDate) -> Result<Goal, Vec<FieldError<GoalField>>> {
-        let mut errors = Vec::new();
-        match clean(&self.text) {
-            None => errors.push(FieldError::new(
-                GoalField::Text,
-                "Enter your goal, in your own words",
-            )),
-            Some(text) => {
-                errors.extend(too_long(GoalField::Text, &text, GOAL_TEXT_MAX, "Your goal"))
-            }
-        }
+        let mut errors: Vec<_> = required(
+            GoalField::Text,
+            &self.text,
+            GOAL_TEXT_MAX,
+            "Your goal",
+            "Enter your goal, in your own words",
+        )
+        .err()
+        .into_iter()
+        .collect();
         errors.extend(too_long(
             GoalField::Why,
             &self.why,
@@ -286,25 +286,26 @@ impl Goal {
 
     /// Adds a dated reflection.
     pub fn add_note(&mut self, text: &str, today: NaiveDate) -> Result<(), FieldError<GoalField>> {
-        let Some(text) = clean(text) else {
-            return Err(FieldError::new(GoalField::Note, "Enter your reflection"));
-        };
-        if let Some(e) = too_long(GoalField::Note, &text, NOTE_MAX, "Your reflection") {
-            return Err(e);
-        }
+        let text = required(
+            GoalField::Note,
+            text,
+            NOTE_MAX,
+            "Your reflection",
+            "Enter your reflection",
+        )?;
         self.notes.push(Reflection { on: today, text });
         Ok(())
     }
 }
 
 fn check_step(text: &str) -> Result<String, FieldError<GoalField>> {
-    let Some(text) = clean(text) else {
-        return Err(FieldError::new(GoalField::Step, "Enter the step"));
-    };
-    match too_long(GoalField::Step, &text, STEP_TEXT_MAX, "The step") {
-        Some(e) => Err(e),
-        None => Ok(text),
-    }
+    required(
+        GoalField::Step,
+        text,
+        STEP_TEXT_MAX,
+        "The step",
+        "Enter the step",
+    )
 }
 
 #[cfg(test)]

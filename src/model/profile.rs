@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::text::{clean, too_long, FieldError};
+use super::text::{clean, required, too_long, FieldError};
 
 /// Longest preferred name we accept, in characters.
 pub const NAME_MAX: usize = 50;
@@ -261,12 +261,13 @@ impl ProfileDraft {
     /// before it joins the list. Returns the tidied text on success.
     pub fn check_own_condition(&self, text: &str) -> Result<String, FieldError<ProfileField>> {
         let field = ProfileField::OwnCondition;
-        let Some(text) = clean(text) else {
-            return Err(FieldError::new(field, "Enter the name of the condition"));
-        };
-        if let Some(err) = too_long(field, &text, OWN_CONDITION_MAX, "The condition name") {
-            return Err(err);
-        }
+        let text = required(
+            field,
+            text,
+            OWN_CONDITION_MAX,
+            "The condition name",
+            "Enter the name of the condition",
+        )?;
         if let Some(listed) = ListedCondition::from_label(&text) {
             return Err(FieldError::new(
                 field,
@@ -314,20 +315,16 @@ impl ProfileDraft {
 
     /// Checks the "what matters to me" page.
     pub fn check_what_matters(&self) -> Vec<FieldError<ProfileField>> {
-        match clean(&self.what_matters) {
-            None => vec![FieldError::new(
-                ProfileField::WhatMatters,
-                "Enter what matters to you, in your own words",
-            )],
-            Some(text) => too_long(
-                ProfileField::WhatMatters,
-                &text,
-                WHAT_MATTERS_MAX,
-                "What matters to you",
-            )
-            .into_iter()
-            .collect(),
-        }
+        required(
+            ProfileField::WhatMatters,
+            &self.what_matters,
+            WHAT_MATTERS_MAX,
+            "What matters to you",
+            "Enter what matters to you, in your own words",
+        )
+        .err()
+        .into_iter()
+        .collect()
     }
 
     /// Checks every page and, if all is well, builds the profile to save.

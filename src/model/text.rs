@@ -47,6 +47,25 @@ pub fn too_long<F>(field: F, text: &str, max: usize, what: &str) -> Option<Field
     }
 }
 
+/// The tidied text of a field that must be filled in: `empty` when
+/// nothing is left after trimming, "{what} must be {max} characters or
+/// fewer" when it is too long.
+pub fn required<F: Copy>(
+    field: F,
+    text: &str,
+    max: usize,
+    what: &str,
+    empty: &str,
+) -> Result<String, FieldError<F>> {
+    let Some(text) = clean(text) else {
+        return Err(FieldError::new(field, empty));
+    };
+    match too_long(field, &text, max, what) {
+        Some(e) => Err(e),
+        None => Ok(text),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,6 +74,22 @@ mod tests {
     fn clean_trims_and_drops_empty() {
         assert_eq!(clean("  hi \r\nthere "), Some("hi \nthere".to_string()));
         assert_eq!(clean(" \t\n"), None);
+    }
+
+    #[test]
+    fn required_text_is_tidied_or_refused() {
+        assert_eq!(
+            required((), " hi ", 3, "X", "Enter X"),
+            Ok("hi".to_string())
+        );
+        assert_eq!(
+            required((), " ", 3, "X", "Enter X").unwrap_err().message,
+            "Enter X"
+        );
+        assert_eq!(
+            required((), "long", 3, "X", "Enter X").unwrap_err().message,
+            "X must be 3 characters or fewer"
+        );
     }
 
     #[test]
