@@ -34,8 +34,7 @@ pub async fn register(on_update_ready: impl Fn() + Clone + 'static) {
     let Ok(reg) = reg.dyn_into::<ServiceWorkerRegistration>() else {
         return;
     };
-    let controlled = move || container_controlled();
-    if reg.waiting().is_some() && controlled() {
+    if reg.waiting().is_some() && container_controlled() {
         on_update_ready();
     }
     let reg_for_found = reg.clone();
@@ -46,7 +45,7 @@ pub async fn register(on_update_ready: impl Fn() + Clone + 'static) {
         let worker = installing.clone();
         let ready = on_update_ready.clone();
         let on_state = Closure::<dyn FnMut()>::new(move || {
-            if worker.state() == ServiceWorkerState::Installed && controlled() {
+            if worker.state() == ServiceWorkerState::Installed && container_controlled() {
                 ready();
             }
         });
