@@ -17,6 +17,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     viewport: { width: 360, height: 740 },
+    // As on a UK phone: dates in boxes read day, month, year.
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
     serviceWorkers: 'allow',
     launchOptions: {
       executablePath: '/usr/bin/chromium',

@@ -1,9 +1,12 @@
 //! The storage rules of DESIGN.md, checked against the in-memory backend.
 
-use alongside::model::{Condition, LinkWorker, ListedCondition, Profile};
+use alongside::model::goal::{Rating, Reflection, StatusChange, Step};
+use alongside::model::{
+    Condition, Goal, GoalBook, GoalStatus, LinkWorker, ListedCondition, Profile,
+};
 use alongside::store::schema::{self, Record};
 use alongside::store::{LoadProblem, MemoryBackend, QuarantinedValue, SaveError, Store, StoreKey};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 fn now() -> DateTime<Utc> {
     DateTime::parse_from_rfc3339("2026-11-21T10:30:00Z")
@@ -364,6 +367,105 @@ fn profile_fixture_v2_reads_as_is() {
     assert_eq!(decoded.upgraded_from, None);
 }
 
+fn day(m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+}
+
+/// The goals kept in `goals-v1.json`.
+fn maureens_goals() -> GoalBook {
+    GoalBook {
+        goals: vec![
+            Goal {
+                id: 1,
+                text: "Walk to the corner shop without stopping".into(),
+                why: Some("So I can get my own paper again".into()),
+                target: Some(day(12, 24)),
+                conditions: vec![Condition::Listed(ListedCondition::Copd)],
+                steps: vec![
+                    Step {
+                        id: 1,
+                        text: "Walk to the gate".into(),
+                        done_on: Some(day(11, 2)),
+                    },
+                    Step {
+                        id: 3,
+                        text: "Walk to the post box".into(),
+                        done_on: None,
+                    },
+                ],
+                ratings: vec![
+                    Rating {
+                        on: day(11, 1),
+                        value: 2,
+                    },
+                    Rating {
+                        on: day(11, 15),
+                        value: 5,
+                    },
+                ],
+                notes: vec![Reflection {
+                    on: day(11, 2),
+                    text: "Windy, but I did it".into(),
+                }],
+                status: GoalStatus::WorkingOnIt,
+                status_changes: vec![],
+                created_on: day(11, 1),
+                next_step_id: 4,
+            },
+            Goal {
+                id: 3,
+                text: "Go to the Tuesday walking group".into(),
+                why: None,
+                target: None,
+                conditions: vec![],
+                steps: vec![],
+                ratings: vec![],
+                notes: vec![],
+                status: GoalStatus::Done,
+                status_changes: vec![StatusChange {
+                    on: day(11, 18),
+                    status: GoalStatus::Done,
+                }],
+                created_on: day(11, 3),
+                next_step_id: 1,
+            },
+        ],
+        next_id: 4,
+    }
+}
+
+#[test]
+fn goals_fixture_v1_reads_as_is() {
+    let raw = include_str!("fixtures/storage/goals-v1.json");
+    let decoded = schema::decode::<GoalBook>(raw).unwrap();
+    assert_eq!(decoded.value, maureens_goals());
+    assert_eq!(decoded.rev, 9);
+    assert_eq!(decoded.upgraded_from, None);
+}
+
+#[test]
+fn goals_that_do_not_add_up_are_kept_aside_not_shown() {
+    let store = Store::new(MemoryBackend::new());
+    let fixture = include_str!("fixtures/storage/goals-v1.json");
+    let bad = fixture.replace("\"value\":5", "\"value\":200");
+    assert_ne!(bad, fixture);
+    store.backend().plant("alongside.goals", &bad);
+    let load = store.load::<GoalBook>(&StoreKey::goals(), now());
+    assert_eq!(load.value, None);
+    match load.problem {
+        Some(LoadProblem::Quarantined { what, reason, .. }) => {
+            assert_eq!(what, "your goals");
+            assert_eq!(
+                reason,
+                "some of it does not make sense (a rating is above 10)"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // The profile is untouched by a problem with the goals.
+    assert_eq!(store.load::<Profile>(&key(), now()).problem, None);
+}
+
 #[test]
 fn an_upgraded_value_is_saved_in_the_current_schema_with_the_next_revision() {
     let store = Store::new(MemoryBackend::new());
@@ -386,6 +488,7 @@ fn damaged_values_never_panic_and_are_never_lost() {
     let fixtures = [
         include_str!("fixtures/storage/profile-v1.json"),
         include_str!("fixtures/storage/profile-v2.json"),
+        include_str!("fixtures/storage/goals-v1.json"),
     ];
     let mut cases = 0;
     for fixture in fixtures {
@@ -405,14 +508,23 @@ fn damaged_values_never_panic_and_are_never_lost() {
             };
             cases += 1;
             let store = Store::new(MemoryBackend::new());
-            store.backend().plant("alongside.profile", &raw);
-            let load = store.load::<Profile>(&key(), now());
-            match (&load.value, &load.problem) {
-                (Some(_), None) => {
-                    assert_eq!(
-                        store.backend().raw("alongside.profile").as_deref(),
-                        Some(raw.as_str())
-                    );
+            let is_goals = fixture.contains("\"kind\":\"goals\"");
+            let (key, name) = if is_goals {
+                (StoreKey::goals(), "alongside.goals")
+            } else {
+                (key(), "alongside.profile")
+            };
+            store.backend().plant(name, &raw);
+            let (value, problem) = if is_goals {
+                let load = store.load::<GoalBook>(&key, now());
+                (load.value.is_some(), load.problem)
+            } else {
+                let load = store.load::<Profile>(&key, now());
+                (load.value.is_some(), load.problem)
+            };
+            match (value, &problem) {
+                (true, None) => {
+                    assert_eq!(store.backend().raw(name).as_deref(), Some(raw.as_str()));
                 }
                 (_, Some(LoadProblem::Quarantined { kept_as, .. })) => {
                     let kept = store.backend().raw(kept_as.as_str()).unwrap();
@@ -421,17 +533,14 @@ fn damaged_values_never_panic_and_are_never_lost() {
                     assert_eq!(envelope.data.raw, raw);
                 }
                 (_, Some(LoadProblem::Newer { .. })) => {
-                    assert!(store.is_read_only(&key()));
-                    assert_eq!(
-                        store.backend().raw("alongside.profile").as_deref(),
-                        Some(raw.as_str())
-                    );
+                    assert!(store.is_read_only(&key));
+                    assert_eq!(store.backend().raw(name).as_deref(), Some(raw.as_str()));
                 }
                 other => panic!("unexpected outcome {other:?} for {raw}"),
             }
         }
     }
-    assert!(cases > 3000, "only {cases} cases ran");
+    assert!(cases > 10_000, "only {cases} cases ran");
 }
 
 #[test]

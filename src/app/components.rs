@@ -91,6 +91,61 @@ pub fn ErrorSummary(
     }
 }
 
+/// The errors of a page's forms: shown in the [`ErrorSummary`] at the top
+/// and beside each field, with "Error: " added to the tab title while
+/// there are any, as the NHS pattern asks.
+#[derive(Debug, Clone, Copy)]
+pub struct FormErrors {
+    list: RwSignal<Vec<SummaryError>>,
+}
+
+impl FormErrors {
+    /// No errors yet, on a page whose tab title is `tab_title`.
+    pub fn new(tab_title: &'static str) -> Self {
+        let list = RwSignal::new(Vec::<SummaryError>::new());
+        Effect::new(move |was_shown: Option<bool>| {
+            let shown = list.with(|l| !l.is_empty());
+            // The page set its own title first; only touch it on a change.
+            if was_shown.is_some_and(|was| was != shown) || (was_shown.is_none() && shown) {
+                let prefix = if shown { "Error: " } else { "" };
+                page::set_title(&format!("{prefix}{tab_title}"));
+            }
+            shown
+        });
+        FormErrors { list }
+    }
+
+    /// Shows `errors` and moves focus to the summary.
+    pub fn show(&self, errors: Vec<SummaryError>) {
+        self.list.set(errors);
+        page::focus_after_render(ERROR_SUMMARY_ID);
+    }
+
+    /// Clears every error, after a successful action.
+    pub fn clear(&self) {
+        if self.list.with_untracked(|l| !l.is_empty()) {
+            self.list.set(Vec::new());
+        }
+    }
+
+    /// The errors, for the summary.
+    pub fn summary(&self) -> Signal<Vec<SummaryError>> {
+        self.list.into()
+    }
+
+    /// The message for the field with id `target`, if it has one.
+    pub fn message(&self, target: &'static str) -> Signal<Option<String>> {
+        let list = self.list;
+        Signal::derive(move || {
+            list.with(|l| {
+                l.iter()
+                    .find(|e| e.target == target)
+                    .map(|e| e.message.clone())
+            })
+        })
+    }
+}
+
 /// The inline error message above a field, NHS style.
 #[component]
 pub fn FieldErrorMessage(
@@ -204,6 +259,15 @@ pub fn TextField(
     /// The `autocomplete` token, if the browser can help fill it.
     #[prop(optional)]
     autocomplete: Option<&'static str>,
+    /// The input type, if not "text" (such as "date").
+    #[prop(optional)]
+    input_type: Option<&'static str>,
+    /// The keyboard a phone should show, such as "numeric".
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
+    /// A narrower box for short answers, as an extra class.
+    #[prop(optional)]
+    width_class: Option<&'static str>,
     /// The current text.
     value: Signal<String>,
     /// Called with the new text on every keystroke.
@@ -257,11 +321,12 @@ pub fn TextField(
     } else {
         view! {
             <input
-                class="input"
+                class=format!("input {}", width_class.unwrap_or_default())
                 class:input--error=has_error
                 id=id
                 name=id
-                type="text"
+                type=input_type.unwrap_or("text")
+                inputmode=inputmode
                 spellcheck="false"
                 autocomplete=autocomplete.unwrap_or("off")
                 aria-describedby=described_by

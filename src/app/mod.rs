@@ -17,7 +17,10 @@ use leptos_router::path;
 
 use components::{NoticeList, UpdateBanner, HEADING_ID};
 use nav::{HeaderNav, TabBar};
-use pages::{Appointments, CheckIn, Diary, Goals, MyData, NotFound, Review, Share, Today};
+use pages::{
+    Appointments, CheckIn, Diary, EditGoal, GoalPage, Goals, MyData, NewGoal, NotFound, Review,
+    Share, Today,
+};
 use setup::{Mode, Setup};
 use state::{provide_app_state, use_profile, use_status};
 
@@ -69,6 +72,12 @@ pub fn App() -> impl IntoView {
                 <FlatRoutes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=|| view! { <ClientPage><Today /></ClientPage> } />
                     <Route path=path!("/goals") view=|| view! { <ClientPage><Goals /></ClientPage> } />
+                    <Route path=path!("/goals/new") view=|| view! { <ClientPage><NewGoal /></ClientPage> } />
+                    <Route path=path!("/goals/:id") view=|| view! { <ClientPage><GoalPage /></ClientPage> } />
+                    <Route
+                        path=path!("/goals/:id/edit")
+                        view=|| view! { <ClientPage><EditGoal /></ClientPage> }
+                    />
                     <Route path=path!("/diary") view=|| view! { <ClientPage><Diary /></ClientPage> } />
                     <Route
                         path=path!("/appointments")

@@ -6,6 +6,8 @@
 pub mod goal;
 pub mod profile;
 pub mod text;
+pub mod time;
 
+pub use goal::{Goal, GoalBook, GoalDraft, GoalField, GoalStatus};
 pub use profile::{Condition, LinkWorker, ListedCondition, Profile, ProfileDraft, ProfileField};
 pub use text::FieldError;

@@ -24,8 +24,9 @@ pub fn focus_id(id: &str) {
 /// Focuses the element with `id` once the next render has put it in the
 /// page. One function for every caller, so the app carries one closure
 /// type for this rather than one per call site.
-pub fn focus_after_render(id: &'static str) {
-    leptos::prelude::request_animation_frame(move || focus_id(id));
+pub fn focus_after_render(id: impl Into<std::borrow::Cow<'static, str>>) {
+    let id = id.into();
+    leptos::prelude::request_animation_frame(move || focus_id(&id));
 }
 
 /// Records a named moment on the performance timeline, for the benchmark

@@ -6,26 +6,13 @@
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
+use crate::model::time::MONTHS;
+
 /// Every key we write starts with this, so we never touch another app's
 /// keys on the same origin.
 pub const PREFIX: &str = "alongside.";
 
 const QUARANTINE: &str = "alongside.quarantine.";
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// A key in storage, always under [`PREFIX`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -35,6 +22,11 @@ impl StoreKey {
     /// The client's profile from set-up.
     pub fn profile() -> StoreKey {
         StoreKey(format!("{PREFIX}profile"))
+    }
+
+    /// The client's goals, with their steps, ratings and notes.
+    pub fn goals() -> StoreKey {
+        StoreKey(format!("{PREFIX}goals"))
     }
 
     /// The diary entries of one calendar month, e.g. `alongside.diary.2026-03`.
@@ -75,8 +67,10 @@ impl StoreKey {
     /// What this key holds, in words for the client ("your details").
     pub fn describe(&self) -> String {
         let rest = self.0.strip_prefix(PREFIX).unwrap_or(&self.0);
-        if rest == "profile" {
-            return "your details".into();
+        match rest {
+            "profile" => return "your details".into(),
+            "goals" => return "your goals".into(),
+            _ => {}
         }
         if let Some((year, month)) = rest
             .strip_prefix("diary.")

@@ -15,17 +15,6 @@ fn Coming(title: &'static str, what: &'static str) -> impl IntoView {
     }
 }
 
-/// `/goals`.
-#[component]
-pub fn Goals() -> impl IntoView {
-    view! {
-        <Coming
-            title="Your goals"
-            what="Here you will write goals in your own words, break them into small steps and see how close you feel to them."
-        />
-    }
-}
-
 /// `/diary`.
 #[component]
 pub fn Diary() -> impl IntoView {

@@ -3,12 +3,16 @@
 use leptos::prelude::*;
 
 use crate::app::components::Page;
-use crate::app::state::use_profile;
+use crate::app::pages::GoalCard;
+use crate::app::state::{use_goals, use_profile};
+use crate::platform::clock;
 
 /// The first page the client sees each day.
 #[component]
 pub fn Today() -> impl IntoView {
     let profile = use_profile().get();
+    let goals = use_goals();
+    let today = clock::today();
     let greeting = match profile.as_ref().and_then(|p| p.preferred_name.clone()) {
         Some(name) => format!("Hello, {name}"),
         None => "Hello".to_string(),
@@ -20,9 +24,34 @@ pub fn Today() -> impl IntoView {
                 <h2 class="heading-m" id="what-matters-heading">"What matters to you"</h2>
                 <p class="preserve-lines">{what_matters}</p>
             </section>
-            <p>"Your goals, today's diary check-in and your next appointment will show here."</p>
+            <section aria-labelledby="today-goals-heading">
+                <h2 id="today-goals-heading">"Your goals"</h2>
+                {move || {
+                    let working: Vec<_> = goals
+                        .with(|b| b.map(|b| b.working_on().into_iter().cloned().collect()))
+                        .unwrap_or_default();
+                    if working.is_empty() {
+                        view! {
+                            <p>"You are not working on a goal at the moment."</p>
+                            <p><a href="/goals/new">"Write a goal"</a></p>
+                        }
+                            .into_any()
+                    } else {
+                        view! {
+                            <ul class="goal-cards">
+                                {working
+                                    .into_iter()
+                                    .map(|g| view! { <GoalCard goal=g today=today /> })
+                                    .collect_view()}
+                            </ul>
+                            <p><a href="/goals">"See all your goals"</a></p>
+                        }
+                            .into_any()
+                    }
+                }}
+            </section>
+            <p>"Today's diary check-in and your next appointment will show here."</p>
             <ul class="link-cards">
-                <li><a class="link-card" href="/goals">"Your goals"</a></li>
                 <li><a class="link-card" href="/diary">"Your diary"</a></li>
                 <li><a class="link-card" href="/appointments">"Your appointments"</a></li>
                 <li><a class="link-card" href="/check-in">"How are you feeling?"</a></li>

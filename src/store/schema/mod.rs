@@ -8,8 +8,10 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+mod goals;
 mod profile;
 
+pub use goals::GOALS_SCHEMA;
 pub use profile::{ProfileV1, PROFILE_SCHEMA};
 
 /// Marks a stored value as ours, so a stray key from another app on the
@@ -43,6 +45,13 @@ pub trait Record: Serialize + DeserializeOwned {
     fn upgrade(from: u32, raw: &str) -> Result<Self, String> {
         let _ = raw;
         Err(format!("there is no upgrade from version {from}"))
+    }
+
+    /// Checks a decoded record for what its types alone cannot rule out
+    /// (a rating of 200, two goals with one id), so a damaged value is
+    /// kept aside rather than shown wrong. The reason is plain English.
+    fn check(&self) -> Result<(), String> {
+        Ok(())
     }
 }
 
@@ -178,6 +187,7 @@ pub fn decode<T: Record>(raw: &str) -> Result<Decoded<T>, DecodeError> {
             reason,
         })?
     };
+    value.check().map_err(DecodeError::BadData)?;
     Ok(Decoded {
         value,
         rev: header.rev,

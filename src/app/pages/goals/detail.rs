@@ -1,0 +1,688 @@
+//! `/goals/:id`: one goal, with its small steps, how close the client
+//! feels to it over time, their notes, its status, and deleting it.
+
+use chrono::NaiveDate;
+use leptos::ev::SubmitEvent;
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use super::form::GoalNotFound;
+use super::{goal_found, status_tag, summary_errors, target_for};
+use crate::app::components::{
+    ErrorSummary, FieldErrorMessage, FormErrors, Page, SummaryError, TextField,
+};
+use crate::app::state::{use_deleted_goal, use_goals, GoalsStore};
+use crate::model::goal::{parse_rating, DeletedStep, Direction, Rating};
+use crate::model::time::format_day;
+use crate::model::{Goal, GoalField, GoalStatus};
+use crate::platform::{clock, page};
+
+/// The id of the box for changing a step's words.
+const EDIT_STEP: &str = "edit-step";
+
+/// `/goals/:id`.
+#[component]
+pub fn GoalPage() -> impl IntoView {
+    let found = goal_found();
+    move || match found.get() {
+        Some(id) => view! { <GoalDetail id=id /> }.into_any(),
+        None => view! { <GoalNotFound /> }.into_any(),
+    }
+}
+
+/// Everything about one goal that exists.
+#[component]
+fn GoalDetail(id: u32) -> impl IntoView {
+    let goals = use_goals();
+    let goal = Memo::new(move |_| goals.with(|b| b.and_then(|b| b.get(id).cloned())));
+    let errors = FormErrors::new("Your goal");
+    // Short confirmations for screen readers ("Step added").
+    let said = RwSignal::new(String::new());
+    let today = clock::today();
+    let title = goal.get_untracked().map(|g| g.text).unwrap_or_default();
+
+    view! {
+        <a class="back-link" href="/goals">"Your goals"</a>
+        <ErrorSummary errors=errors.summary() />
+        // The tab title stays general: it is kept in the browser's history.
+        <Page title=title tab_title="Your goal">
+            <About goal=goal today=today id=id />
+            <Steps goal=goal id=id errors=errors said=said today=today />
+            <Ratings goal=goal id=id errors=errors said=said today=today />
+            <Notes goal=goal id=id errors=errors said=said today=today />
+            <Status goal=goal id=id today=today />
+            <DeleteGoal goal=goal id=id />
+            <p class="visually-hidden" role="status">{said}</p>
+        </Page>
+    }
+}
+
+/// Why it matters, the target date, the conditions, and "Change".
+#[component]
+fn About(goal: Memo<Option<Goal>>, today: NaiveDate, id: u32) -> impl IntoView {
+    let row = |key: &'static str, value: String| {
+        view! {
+            <div class="summary-list__row">
+                <dt class="summary-list__key">{key}</dt>
+                <dd class="summary-list__value preserve-lines">{value}</dd>
+            </div>
+        }
+    };
+    move || {
+        goal.get().map(|g| {
+            let conditions: Vec<&str> = g.conditions.iter().map(|c| c.label()).collect();
+            view! {
+                {(g.status != GoalStatus::WorkingOnIt).then(|| view! { <p>{status_tag(g.status)}</p> })}
+                <dl class="summary-list">
+                    {g.why.clone().map(|why| row("Why this matters to you", why))}
+                    {g.target.map(|d| row("When you would like to get there", format_day(d, today)))}
+                    {(!conditions.is_empty()).then(|| row("About", conditions.join(", ")))}
+                    {row("Started", format_day(g.created_on, today))}
+                </dl>
+                <p>
+                    <a href=format!("/goals/{id}/edit")>"Change this goal"</a>
+                </p>
+            }
+        })
+    }
+}
+
+/// The small steps: tick, untick, reorder, edit, delete with undo, add.
+#[component]
+fn Steps(
+    goal: Memo<Option<Goal>>,
+    id: u32,
+    errors: FormErrors,
+    said: RwSignal<String>,
+    today: NaiveDate,
+) -> impl IntoView {
+    let goals = use_goals();
+    let new_step = RwSignal::new(String::new());
+    let editing = RwSignal::new(None::<(u32, String)>);
+    let deleted = RwSignal::new(None::<DeletedStep>);
+    let ids = move || {
+        goal.with(|g| {
+            g.as_ref()
+                .map(|g| g.steps.iter().map(|s| s.id).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+
+    let add = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let text = new_step.get_untracked();
+        match goals.change_goal(id, |g| g.add_step(&text)) {
+            Ok(_) => {
+                new_step.set(String::new());
+                deleted.set(None);
+                errors.clear();
+                said.set("Step added".into());
+            }
+            Err(e) => errors.show(summary_errors(vec![e])),
+        }
+    };
+    let undo = move |_| {
+        if let Some(gone) = deleted.get_untracked() {
+            let sid = gone.step.id;
+            if goals
+                .change_goal(id, |g| {
+                    g.undo_delete(gone);
+                    Ok(())
+                })
+                .is_ok()
+            {
+                deleted.set(None);
+                said.set("Step put back".into());
+                page::focus_after_render(format!("step-{sid}"));
+            }
+        }
+    };
+    let actions = StepActions {
+        goals,
+        id,
+        goal,
+        editing,
+        deleted,
+        errors,
+        said,
+    };
+
+    view! {
+        <section aria-labelledby="steps-heading">
+            <h2 id="steps-heading">"Small steps"</h2>
+            {move || {
+                ids().is_empty()
+                    .then(|| view! { <p>"Break your goal into small steps you can tick off. For example, \u{201c}Walk to the end of the road\u{201d}."</p> })
+            }}
+            <ol class="steps">
+                <For each=ids key=|sid| *sid let:sid>
+                    <StepRow sid=sid actions=actions today=today />
+                </For>
+            </ol>
+            <div role="status">
+                {move || {
+                    deleted
+                        .with(|d| d.as_ref().map(|d| d.step.text.clone()))
+                        .map(|text| {
+                            view! {
+                                <div class="notice notice--success">
+                                    <p>"Step deleted: \u{201c}" {text} "\u{201d}."</p>
+                                    <button
+                                        type="button"
+                                        id="undo-step"
+                                        class="button button--secondary button--small"
+                                        on:click=undo
+                                    >
+                                        "Undo"
+                                    </button>
+                                </div>
+                            }
+                        })
+                }}
+            </div>
+            <form novalidate on:submit=add class="form-group">
+                <TextField
+                    id=target_for(GoalField::Step)
+                    label="Add a step"
+                    value=new_step.into()
+                    on_input=Callback::new(move |v| new_step.set(v))
+                    error=errors.message(target_for(GoalField::Step))
+                />
+                <button class="button button--secondary" type="submit">"Add step"</button>
+            </form>
+        </section>
+    }
+}
+
+/// What a step row needs to change its step.
+#[derive(Clone, Copy)]
+struct StepActions {
+    goals: GoalsStore,
+    id: u32,
+    goal: Memo<Option<Goal>>,
+    editing: RwSignal<Option<(u32, String)>>,
+    deleted: RwSignal<Option<DeletedStep>>,
+    errors: FormErrors,
+    said: RwSignal<String>,
+}
+
+impl StepActions {
+    /// Runs `op` on the goal; these operations cannot fail on good ids.
+    fn run(&self, op: impl FnOnce(&mut Goal)) {
+        let _ = self.goals.change_goal(self.id, |g| {
+            op(g);
+            Ok(())
+        });
+    }
+
+    fn position(&self, sid: u32) -> (usize, usize) {
+        self.goal.with_untracked(|g| {
+            g.as_ref().map_or((0, 0), |g| {
+                (
+                    g.steps.iter().position(|s| s.id == sid).unwrap_or(0),
+                    g.steps.len(),
+                )
+            })
+        })
+    }
+
+    fn move_step(&self, sid: u32, direction: Direction) {
+        self.run(|g| g.move_step(sid, direction));
+        // Keep focus on the step's button, or its other one at an end of
+        // the list, where this button is no longer shown.
+        let (at, len) = self.position(sid);
+        let up = match direction {
+            Direction::Up => at > 0,
+            Direction::Down => at + 1 >= len,
+        };
+        self.said
+            .set(format!("Moved to number {} of {len}", at + 1));
+        page::focus_after_render(format!("step-{sid}-{}", if up { "up" } else { "down" }));
+    }
+
+    fn delete(&self, sid: u32) {
+        let mut gone = None;
+        self.run(|g| gone = g.delete_step(sid));
+        self.deleted.set(gone);
+        page::focus_after_render("undo-step");
+    }
+
+    fn save_edit(&self) {
+        let Some((sid, text)) = self.editing.get_untracked() else {
+            return;
+        };
+        match self.goals.change_goal(self.id, |g| g.edit_step(sid, &text)) {
+            Ok(()) => {
+                self.editing.set(None);
+                self.errors.clear();
+                self.said.set("Step changed".into());
+                page::focus_after_render(format!("step-{sid}"));
+            }
+            Err(e) => self.errors.show(vec![SummaryError {
+                target: EDIT_STEP,
+                message: e.message,
+            }]),
+        }
+    }
+}
+
+/// One step: a checkbox to tick it off, and buttons to change it.
+#[component]
+fn StepRow(sid: u32, actions: StepActions, today: NaiveDate) -> impl IntoView {
+    let step = Memo::new(move |_| {
+        actions.goal.with(|g| {
+            g.as_ref()
+                .and_then(|g| g.steps.iter().find(|s| s.id == sid).cloned())
+        })
+    });
+    let place = Memo::new(move |_| {
+        actions.goal.with(|g| {
+            g.as_ref().map_or((0, 0), |g| {
+                (
+                    g.steps.iter().position(|s| s.id == sid).unwrap_or(0),
+                    g.steps.len(),
+                )
+            })
+        })
+    });
+    // A memo: typing in the edit box changes `editing`, which must not
+    // rebuild the row (and lose the box's focus) on every key.
+    let is_editing = Memo::new(move |_| {
+        actions
+            .editing
+            .with(|e| e.as_ref().is_some_and(|(s, _)| *s == sid))
+    });
+    let text = move || step.with(|s| s.as_ref().map(|s| s.text.clone()).unwrap_or_default());
+    let checkbox_id = format!("step-{sid}");
+
+    // Built once per row, with only the parts that change reactive, so
+    // ticking a step or moving its neighbours never replaces the
+    // checkbox or button the client is using.
+    let done = move || step.with(|s| s.as_ref().and_then(|s| s.done_on));
+    let hidden = move || format!(" step: {}", text());
+    let has_up = Memo::new(move |_| place.get().0 > 0);
+    let has_down = Memo::new(move |_| {
+        let (at, len) = place.get();
+        at + 1 < len
+    });
+    let read_view = move || {
+        view! {
+            <div class="checkboxes__item">
+                <input
+                    class="checkboxes__input"
+                    type="checkbox"
+                    id=checkbox_id.clone()
+                    prop:checked=move || done().is_some()
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        actions.run(|g| if on { g.tick(sid, clock::today()) } else { g.untick(sid) });
+                    }
+                />
+                <label class="label checkboxes__label" for=checkbox_id.clone()>
+                    <span class="preserve-lines">{text}</span>
+                    {move || done().map(|d| view! { <span class="step__done">{format!("Done {}", format_day(d, today))}</span> })}
+                </label>
+            </div>
+            <div class="step__actions">
+                {move || has_up.get().then(|| view! {
+                    <button type="button" class="link-button" id=format!("step-{sid}-up")
+                        on:click=move |_| actions.move_step(sid, Direction::Up)>
+                        "Move up"<span class="visually-hidden">{hidden}</span>
+                    </button>
+                })}
+                {move || has_down.get().then(|| view! {
+                    <button type="button" class="link-button" id=format!("step-{sid}-down")
+                        on:click=move |_| actions.move_step(sid, Direction::Down)>
+                        "Move down"<span class="visually-hidden">{hidden}</span>
+                    </button>
+                })}
+                <button type="button" class="link-button"
+                    on:click=move |_| {
+                        actions.editing.set(Some((sid, text())));
+                        page::focus_after_render(EDIT_STEP);
+                    }>
+                    "Change"<span class="visually-hidden">{hidden}</span>
+                </button>
+                <button type="button" class="link-button" on:click=move |_| actions.delete(sid)>
+                    "Delete"<span class="visually-hidden">{hidden}</span>
+                </button>
+            </div>
+        }
+    };
+    let edit_view = move || {
+        let error = actions.errors.message(EDIT_STEP);
+        view! {
+            <form novalidate class="step__edit" class:form-group--error=move || error.with(Option::is_some)
+                on:submit=move |ev: SubmitEvent| { ev.prevent_default(); actions.save_edit(); }>
+                <label class="label" for=EDIT_STEP>"Change this step"</label>
+                <FieldErrorMessage field=EDIT_STEP message=error />
+                <input class="input" class:input--error=move || error.with(Option::is_some)
+                    id=EDIT_STEP type="text" autocomplete="off"
+                    aria-describedby=move || error.with(Option::is_some).then_some("edit-step-error")
+                    aria-invalid=move || error.with(Option::is_some).then_some("true")
+                    prop:value=move || actions.editing.with(|e| e.as_ref().map(|(_, t)| t.clone()).unwrap_or_default())
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        actions.editing.update(|e| if let Some((_, t)) = e { *t = v });
+                    } />
+                <div class="button-group">
+                    <button class="button button--small" type="submit">"Save step"</button>
+                    <button class="link-button" type="button" on:click=move |_| {
+                        actions.editing.set(None);
+                        actions.errors.clear();
+                        page::focus_after_render(format!("step-{sid}"));
+                    }>"Cancel"</button>
+                </div>
+            </form>
+        }
+    };
+    view! {
+        <li class="step">
+            {move || if is_editing.get() { edit_view().into_any() } else { read_view().into_any() }}
+        </li>
+    }
+}
+
+/// "How close do I feel to this goal?": the latest rating, the trend as a
+/// chart with a table of every rating, and a box to give a new one.
+#[component]
+fn Ratings(
+    goal: Memo<Option<Goal>>,
+    id: u32,
+    errors: FormErrors,
+    said: RwSignal<String>,
+    today: NaiveDate,
+) -> impl IntoView {
+    let goals = use_goals();
+    let typed = RwSignal::new(String::new());
+    let ratings = Memo::new(move |_| {
+        goal.with(|g| g.as_ref().map(|g| g.ratings.clone()).unwrap_or_default())
+    });
+    let rate = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let text = typed.get_untracked();
+        let result = parse_rating(&text).and_then(|value| {
+            goals
+                .change_goal(id, |g| g.rate(value, clock::today()))
+                .map(|_| value)
+        });
+        match result {
+            Ok(value) => {
+                typed.set(String::new());
+                errors.clear();
+                said.set(format!("Saved: {value} out of 10"));
+            }
+            Err(e) => errors.show(summary_errors(vec![e])),
+        }
+    };
+    view! {
+        <section aria-labelledby="ratings-heading">
+            <h2 id="ratings-heading">"How close do I feel to this goal?"</h2>
+            {move || {
+                let list = ratings.get();
+                if list.is_empty() {
+                    return view! { <p>"You have not rated this goal yet. Your ratings will show here, so you can see how things change."</p> }.into_any();
+                }
+                view! {
+                    {(list.len() > 1).then(|| view! { <RatingChart ratings=list.clone() /> })}
+                    <table class="table">
+                        <caption class="table__caption">"Your ratings, newest first"</caption>
+                        <thead>
+                            <tr><th scope="col">"Date"</th><th scope="col">"How close (0 to 10)"</th></tr>
+                        </thead>
+                        <tbody>
+                            {list.iter().rev().map(|r| view! {
+                                <tr><td>{format_day(r.on, today)}</td><td>{r.value}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+            <form novalidate on:submit=rate>
+                <TextField
+                    id=target_for(GoalField::Rating)
+                    label="How close do you feel to this goal today?"
+                    hint="Enter a number from 0 to 10. 0 means not close at all. 10 means you are there."
+                    inputmode="numeric"
+                    width_class="input--width-3"
+                    value=typed.into()
+                    on_input=Callback::new(move |v| typed.set(v))
+                    error=errors.message(target_for(GoalField::Rating))
+                />
+                <button class="button button--secondary" type="submit">"Save rating"</button>
+            </form>
+        </section>
+    }
+}
+
+/// The ratings as a line from oldest to newest. Hidden from screen
+/// readers: the table under it gives the same values as text.
+#[component]
+fn RatingChart(ratings: Vec<Rating>) -> impl IntoView {
+    // Whole numbers only: formatting floats would add kilobytes of code.
+    const LEFT: usize = 28;
+    const WIDTH: usize = 264;
+    const TOP: usize = 8;
+    const STEP: usize = 12;
+    let last = ratings.len().saturating_sub(1).max(1);
+    let x = move |i: usize| LEFT + i * WIDTH / last;
+    let y = |v: u8| TOP + (10 - usize::from(v.min(10))) * STEP;
+    let points: Vec<String> = ratings
+        .iter()
+        .enumerate()
+        .map(|(i, r)| format!("{},{}", x(i), y(r.value)))
+        .collect();
+    view! {
+        <svg class="chart" viewBox="0 0 300 136" aria-hidden="true" focusable="false">
+            {[0u8, 5, 10]
+                .into_iter()
+                .map(|v| view! {
+                    <line class="chart__grid" x1=LEFT y1=y(v) x2=LEFT + WIDTH y2=y(v) />
+                    <text class="chart__label" x="4" y=y(v) + 5>{v}</text>
+                })
+                .collect_view()}
+            <polyline class="chart__line" points=points.join(" ") />
+            {ratings
+                .iter()
+                .enumerate()
+                .map(|(i, r)| view! { <circle class="chart__point" cx=x(i) cy=y(r.value) r="4" /> })
+                .collect_view()}
+        </svg>
+    }
+}
+
+/// Dated notes and reflections on the goal.
+#[component]
+fn Notes(
+    goal: Memo<Option<Goal>>,
+    id: u32,
+    errors: FormErrors,
+    said: RwSignal<String>,
+    today: NaiveDate,
+) -> impl IntoView {
+    let goals = use_goals();
+    let typed = RwSignal::new(String::new());
+    let save = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let text = typed.get_untracked();
+        match goals.change_goal(id, |g| g.add_note(&text, clock::today())) {
+            Ok(()) => {
+                typed.set(String::new());
+                errors.clear();
+                said.set("Note saved".into());
+            }
+            Err(e) => errors.show(summary_errors(vec![e])),
+        }
+    };
+    view! {
+        <section aria-labelledby="notes-heading">
+            <h2 id="notes-heading">"Notes"</h2>
+            {move || {
+                let notes = goal.with(|g| g.as_ref().map(|g| g.notes.clone()).unwrap_or_default());
+                (!notes.is_empty()).then(|| view! {
+                    <ul class="notes">
+                        {notes.into_iter().rev().map(|n| view! {
+                            <li>
+                                <p class="notes__date">{format_day(n.on, today)}</p>
+                                <p class="preserve-lines">{n.text}</p>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                })
+            }}
+            <form novalidate on:submit=save>
+                <TextField
+                    id=target_for(GoalField::Note)
+                    label="Add a note"
+                    hint="For example, what helped, what got in the way, or how you feel about it."
+                    multiline=true
+                    value=typed.into()
+                    on_input=Callback::new(move |v| typed.set(v))
+                    error=errors.message(target_for(GoalField::Note))
+                />
+                <button class="button button--secondary" type="submit">"Save note"</button>
+            </form>
+        </section>
+    }
+}
+
+/// The kind words shown after a change of status.
+fn status_message(status: GoalStatus) -> &'static str {
+    match status {
+        GoalStatus::Done => "Well done! You reached your goal. Take a moment to notice what helped you get here. It is now in your past goals.",
+        GoalStatus::LetGo => "You have let this goal go. That is OK: what matters to you can change. It is now in your past goals.",
+        GoalStatus::Paused => "This goal is paused. You can pick it up again whenever you are ready.",
+        GoalStatus::WorkingOnIt => "You are working on this goal.",
+    }
+}
+
+/// Where the goal is now, and a way to change it.
+#[component]
+fn Status(goal: Memo<Option<Goal>>, id: u32, today: NaiveDate) -> impl IntoView {
+    let goals = use_goals();
+    let current = move || goal.with(|g| g.as_ref().map_or(GoalStatus::WorkingOnIt, |g| g.status));
+    let chosen = RwSignal::new(current());
+    let message = RwSignal::new(None::<&'static str>);
+    let save = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let to = chosen.get_untracked();
+        if to == current() {
+            return;
+        }
+        if goals
+            .change_goal(id, |g| {
+                g.set_status(to, clock::today());
+                Ok(())
+            })
+            .is_ok()
+        {
+            message.set(Some(status_message(to)));
+            page::focus_after_render("status-message");
+        }
+    };
+    let options = [
+        GoalStatus::WorkingOnIt,
+        GoalStatus::Paused,
+        GoalStatus::Done,
+        GoalStatus::LetGo,
+    ];
+    view! {
+        <section aria-labelledby="status-heading">
+            <h2 id="status-heading">"Where this goal is now"</h2>
+            {move || message.get().map(|m| view! {
+                <div class=move || if current() == GoalStatus::Done { "notice notice--success notice--celebrate" } else { "notice notice--success" }
+                    id="status-message" tabindex="-1">
+                    <p>{m}</p>
+                </div>
+            })}
+            <p>
+                {move || {
+                    let since = goal.with(|g| g.as_ref().and_then(Goal::status_since));
+                    view! {
+                        {status_tag(current())}
+                        {since.map(|d| format!(" since {}", format_day(d, today)))}
+                    }
+                }}
+            </p>
+            <form novalidate on:submit=save>
+                <div class="form-group">
+                    <fieldset class="fieldset">
+                        <legend class="fieldset__legend label">"Change where this goal is"</legend>
+                        <div class="radios">
+                            {options.into_iter().map(|s| {
+                                let input_id = format!("status-{}", s.label().replace(' ', "-"));
+                                view! {
+                                    <div class="radios__item">
+                                        <input class="radios__input" type="radio" name="status" id=input_id.clone()
+                                            prop:checked=move || chosen.get() == s
+                                            on:change=move |_| chosen.set(s) />
+                                        <label class="label radios__label" for=input_id>{s.label()}</label>
+                                    </div>
+                                }
+                            }).collect_view()}
+                        </div>
+                    </fieldset>
+                </div>
+                <button class="button button--secondary" type="submit">"Update"</button>
+            </form>
+        </section>
+    }
+}
+
+/// "Delete this goal", with a dialog that names the goal and asks first.
+#[component]
+fn DeleteGoal(goal: Memo<Option<Goal>>, id: u32) -> impl IntoView {
+    let goals = use_goals();
+    let slot = use_deleted_goal().0;
+    let navigate = use_navigate();
+    let dialog = NodeRef::<html::Dialog>::new();
+    let open = move |_| {
+        if let Some(d) = dialog.get() {
+            let _ = d.show_modal();
+        }
+    };
+    let close = move |_| {
+        if let Some(d) = dialog.get() {
+            d.close();
+        }
+    };
+    let delete = move |_| {
+        let gone = goals.change(|book| book.delete(id).ok_or(()));
+        if let Ok(gone) = gone {
+            slot.set(Some(gone));
+        }
+        if let Some(d) = dialog.get() {
+            d.close();
+        }
+        navigate("/goals", Default::default());
+    };
+    let text = move || goal.with(|g| g.as_ref().map(|g| g.text.clone()).unwrap_or_default());
+    view! {
+        <section aria-labelledby="delete-heading" class="danger-zone">
+            <h2 id="delete-heading">"Delete this goal"</h2>
+            <p>"If you no longer want this goal, you can mark it as \u{201c}Let go\u{201d} above and keep it in your past goals. Deleting removes it and everything in it."</p>
+            <button type="button" class="button button--warning" on:click=open>
+                "Delete this goal"
+            </button>
+            <dialog class="dialog" node_ref=dialog aria-labelledby="dialog-title" aria-describedby="dialog-text">
+                <h2 id="dialog-title">"Delete this goal?"</h2>
+                <div id="dialog-text">
+                    <p>
+                        "This will delete \u{201c}" <span class="preserve-lines">{text}</span> "\u{201d}, "
+                        "with its steps, ratings and notes."
+                    </p>
+                    <p>"You can undo this straight after, but not once you leave your goals page."</p>
+                </div>
+                <div class="button-group">
+                    <button type="button" class="button button--warning" on:click=delete>
+                        "Yes, delete it"
+                    </button>
+                    <button type="button" class="button button--secondary" autofocus on:click=close>
+                        "No, keep it"
+                    </button>
+                </div>
+            </dialog>
+        </section>
+    }
+}

@@ -1,0 +1,137 @@
+//! Dates and times as the client sees them: UK local time (Europe/London)
+//! and the app's date style, "Tue 3 March".
+//!
+//! Written out by hand rather than with a time zone database or chrono's
+//! `strftime`: the UK rule fits in a few lines, and each of those crates
+//! would add tens of kilobytes to what a cheap phone has to download.
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Utc, Weekday};
+
+/// Month names, January first.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The last Sunday of a 31-day month (March or October).
+fn last_sunday(year: i32, month: u32) -> NaiveDate {
+    let last = NaiveDate::from_ymd_opt(year, month, 31).unwrap_or_default();
+    last - Duration::days(i64::from(last.weekday().num_days_from_sunday()))
+}
+
+/// True while British Summer Time is in force at `utc`: from 1am UTC on the
+/// last Sunday of March until 1am UTC on the last Sunday of October.
+pub fn is_summer_time(utc: DateTime<Utc>) -> bool {
+    let year = utc.year();
+    let start = last_sunday(year, 3)
+        .and_hms_opt(1, 0, 0)
+        .unwrap_or_default();
+    let end = last_sunday(year, 10)
+        .and_hms_opt(1, 0, 0)
+        .unwrap_or_default();
+    let t = utc.naive_utc();
+    t >= start && t < end
+}
+
+/// The wall-clock time in the UK at `utc`.
+pub fn london(utc: DateTime<Utc>) -> NaiveDateTime {
+    let offset = if is_summer_time(utc) { 1 } else { 0 };
+    utc.naive_utc() + Duration::hours(offset)
+}
+
+/// Today's date in the UK at `utc`.
+pub fn london_today(utc: DateTime<Utc>) -> NaiveDate {
+    london(utc).date()
+}
+
+fn weekday_short(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Mon",
+        Weekday::Tue => "Tue",
+        Weekday::Wed => "Wed",
+        Weekday::Thu => "Thu",
+        Weekday::Fri => "Fri",
+        Weekday::Sat => "Sat",
+        Weekday::Sun => "Sun",
+    }
+}
+
+/// A date in the app's style, "Tue 3 March", with the year added when it
+/// is not the year of `today` ("Mon 3 March 2025").
+pub fn format_day(day: NaiveDate, today: NaiveDate) -> String {
+    let month = MONTHS[day.month0() as usize];
+    let mut out = format!("{} {} {month}", weekday_short(day.weekday()), day.day());
+    if day.year() != today.year() {
+        out.push_str(&format!(" {}", day.year()));
+    }
+    out
+}
+
+/// Reads a date as a browser date box gives it, `YYYY-MM-DD`.
+pub fn parse_iso_day(text: &str) -> Option<NaiveDate> {
+    // `FromStr` reads exactly this form, and serde already needs it, so it
+    // costs nothing extra (unlike a format string).
+    text.trim().parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn summer_time_starts_and_ends_at_1am_utc_on_the_last_sundays() {
+        // 2026: clocks go forward on 29 March and back on 25 October.
+        assert!(!is_summer_time(utc("2026-03-29T00:59:59Z")));
+        assert!(is_summer_time(utc("2026-03-29T01:00:00Z")));
+        assert!(is_summer_time(utc("2026-10-25T00:59:59Z")));
+        assert!(!is_summer_time(utc("2026-10-25T01:00:00Z")));
+        // 2027: 28 March and 31 October (a month ending on a Sunday).
+        assert!(is_summer_time(utc("2027-10-31T00:30:00Z")));
+        assert!(!is_summer_time(utc("2027-10-31T01:30:00Z")));
+    }
+
+    #[test]
+    fn late_evening_in_summer_is_already_tomorrow_in_the_uk() {
+        assert_eq!(london_today(utc("2026-06-30T23:30:00Z")), day(2026, 7, 1));
+        assert_eq!(london_today(utc("2026-12-31T23:30:00Z")), day(2026, 12, 31));
+        assert_eq!(
+            london(utc("2026-06-30T09:30:00Z")).to_string(),
+            "2026-06-30 10:30:00"
+        );
+    }
+
+    #[test]
+    fn dates_read_the_uk_way() {
+        let today = day(2026, 11, 21);
+        assert_eq!(format_day(day(2026, 3, 3), today), "Tue 3 March");
+        assert_eq!(format_day(day(2026, 11, 21), today), "Sat 21 November");
+        assert_eq!(format_day(day(2025, 3, 3), today), "Mon 3 March 2025");
+    }
+
+    #[test]
+    fn only_real_dates_are_read() {
+        assert_eq!(parse_iso_day("2026-02-28"), Some(day(2026, 2, 28)));
+        assert_eq!(parse_iso_day(" 2026-11-21 "), Some(day(2026, 11, 21)));
+        for bad in ["", "2026-02-30", "21/11/2026", "tomorrow", "2026-13-01"] {
+            assert_eq!(parse_iso_day(bad), None, "{bad}");
+        }
+    }
+}
