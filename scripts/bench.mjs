@@ -12,13 +12,37 @@ const PROFILE = JSON.stringify({
   data: { preferred_name: 'Sam', conditions: [{ listed: 'copd' }], link_worker: { name: null, contact: null }, what_matters: 'Walking to the shops' },
 });
 
+// A heavy but plausible record: 30 goals, each with 20 steps, 60 ratings
+// and 20 notes (about two years of weekly use).
+const day = (n) => new Date(Date.UTC(2025, 0, 1 + n)).toISOString().slice(0, 10);
+const GOALS = JSON.stringify({
+  app: 'alongside', kind: 'goals', schema: 1, rev: 1, saved_at: '2026-11-21T10:00:00.000Z',
+  data: {
+    next_id: 31,
+    goals: Array.from({ length: 30 }, (_, g) => ({
+      id: g + 1,
+      text: `Goal number ${g + 1}: walk a little further each week without stopping`,
+      why: 'So I can get to the shops and see my friends again',
+      target: null,
+      conditions: [{ listed: 'copd' }],
+      steps: Array.from({ length: 20 }, (_, i) => ({ id: i + 1, text: `Step ${i + 1}: walk to lamp post ${i + 1}`, done_on: i < 10 ? day(i) : null })),
+      ratings: Array.from({ length: 60 }, (_, i) => ({ on: day(i * 7), value: i % 11 })),
+      notes: Array.from({ length: 20 }, (_, i) => ({ on: day(i * 30), text: 'A windy day, but I managed it and felt proud afterwards.' })),
+      status: g % 3 === 0 ? 'done' : 'working_on_it',
+      status_changes: g % 3 === 0 ? [{ on: day(600), status: 'done' }] : [],
+      created_on: day(0),
+      next_step_id: 21,
+    })),
+  },
+});
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const readyAt = (page) => page.evaluate(async () => {
   while (!performance.getEntriesByName('app-ready').length) await new Promise((r) => setTimeout(r, 5));
   return performance.getEntriesByName('app-ready')[0].startTime;
 });
 
-async function measure(browser, { withProfile, warm }) {
+async function measure(browser, { withProfile, warm, goals = false, path = '/' }) {
   const times = [];
   for (let i = 0; i < RUNS; i += 1) {
     const context = await browser.newContext({ serviceWorkers: 'allow', viewport: { width: 360, height: 740 } });
@@ -27,6 +51,8 @@ async function measure(browser, { withProfile, warm }) {
     await page.goto(`http://127.0.0.1:${PORT}/`);
     await readyAt(page);
     if (withProfile) await page.evaluate((p) => localStorage.setItem('alongside.profile', p), PROFILE);
+    if (goals) await page.evaluate((g) => localStorage.setItem('alongside.goals', g), GOALS);
+    if (path !== '/') await page.goto(`http://127.0.0.1:${PORT}${path}`);
     if (warm) await page.evaluate(() => navigator.serviceWorker.ready);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await page.reload();
@@ -43,10 +69,34 @@ try {
   for (const [label, opts] of [
     ['no profile yet (first-run welcome page)', { withProfile: false, warm: false }],
     ['with a profile (Today), service worker ready', { withProfile: true, warm: true }],
+    ['Today with 30 big goals', { withProfile: true, warm: true, goals: true }],
+    ['one big goal (/goals/2), 30 goals stored', { withProfile: true, warm: true, goals: true, path: '/goals/2' }],
   ]) {
     const times = await measure(browser, opts);
     console.log(`  ${label.padEnd(50)} ${median(times).toFixed(0).padStart(6)}  (all: ${times.map((t) => t.toFixed(0)).join(', ')})`);
   }
+  // Ticking a step on a big goal: the click handler saves all 30 goals
+  // and updates the page, synchronously.
+  const ticks = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await page.goto(`http://127.0.0.1:${PORT}/`);
+    await readyAt(page);
+    await page.evaluate(([p, g]) => { localStorage.setItem('alongside.profile', p); localStorage.setItem('alongside.goals', g); }, [PROFILE, GOALS]);
+    await page.goto(`http://127.0.0.1:${PORT}/goals/2`);
+    await readyAt(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    ticks.push(await page.evaluate(() => {
+      const box = document.getElementById('step-15');
+      const t0 = performance.now();
+      box.click();
+      return performance.now() - t0;
+    }));
+    await context.close();
+  }
+  console.log(`  ${`tick a step on a big goal (stored goals ${GOALS.length} bytes)`.padEnd(50)} ${median(ticks).toFixed(0).padStart(6)}  (all: ${ticks.map((t) => t.toFixed(0)).join(', ')})`);
 } finally {
   await browser.close();
   server.close();

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::text::{clean, required, too_long, FieldError};
-use super::time::parse_iso_day;
+use super::time::{iso, iso_day, iso_opt, parse_iso_day};
 use super::Condition;
 
 /// Longest goal text, in characters.
@@ -58,6 +58,7 @@ impl GoalStatus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusChange {
     /// The day of the change.
+    #[serde(with = "iso")]
     pub on: NaiveDate,
     /// The new status.
     pub status: GoalStatus,
@@ -71,6 +72,7 @@ pub struct Step {
     /// The step, in the client's words.
     pub text: String,
     /// The day it was ticked off, if it has been.
+    #[serde(with = "iso_opt")]
     pub done_on: Option<NaiveDate>,
 }
 
@@ -78,6 +80,7 @@ pub struct Step {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rating {
     /// The day it was given.
+    #[serde(with = "iso")]
     pub on: NaiveDate,
     /// 0 (not close at all) to 10 (there).
     pub value: u8,
@@ -87,6 +90,7 @@ pub struct Rating {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reflection {
     /// The day it was written.
+    #[serde(with = "iso")]
     pub on: NaiveDate,
     /// The reflection, in the client's words.
     pub text: String,
@@ -102,6 +106,7 @@ pub struct Goal {
     /// "Why this matters to me", if given.
     pub why: Option<String>,
     /// When they hope to get there, if they said.
+    #[serde(with = "iso_opt")]
     pub target: Option<NaiveDate>,
     /// The conditions it relates to (may be none).
     pub conditions: Vec<Condition>,
@@ -116,6 +121,7 @@ pub struct Goal {
     /// Every change of status, oldest first.
     pub status_changes: Vec<StatusChange>,
     /// The day it was written.
+    #[serde(with = "iso")]
     pub created_on: NaiveDate,
     /// The id the next new step gets. Ids are never reused, so a deleted
     /// step can always be put back without clashing.
@@ -165,7 +171,7 @@ impl GoalDraft {
         GoalDraft {
             text: goal.text.clone(),
             why: goal.why.clone().unwrap_or_default(),
-            target: goal.target.map(|d| d.to_string()).unwrap_or_default(),
+            target: goal.target.map(iso_day).unwrap_or_default(),
             conditions: goal.conditions.clone(),
         }
     }

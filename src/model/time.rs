@@ -77,11 +77,73 @@ pub fn format_day(day: NaiveDate, today: NaiveDate) -> String {
     out
 }
 
-/// Reads a date as a browser date box gives it, `YYYY-MM-DD`.
+/// Reads a date as a browser date box gives it and as we store it,
+/// `YYYY-MM-DD`. By hand: chrono's general date parser is several
+/// kilobytes of code for this one fixed form.
 pub fn parse_iso_day(text: &str) -> Option<NaiveDate> {
-    // `FromStr` reads exactly this form, and serde already needs it, so it
-    // costs nothing extra (unlike a format string).
-    text.trim().parse().ok()
+    let text = text.trim();
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() != 10
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !digits(0..4)
+        || !digits(5..7)
+        || !digits(8..10)
+    {
+        return None;
+    }
+    let year = text[0..4].parse().ok()?;
+    let month = text[5..7].parse().ok()?;
+    let day = text[8..10].parse().ok()?;
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// A date as `YYYY-MM-DD`, the form stored and used by date boxes.
+pub fn iso_day(day: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day())
+}
+
+/// Stores a date as `YYYY-MM-DD` (use with `#[serde(with = ...)]`), read
+/// back with [`parse_iso_day`] rather than chrono's general parser.
+pub mod iso {
+    use chrono::NaiveDate;
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    /// Writes the date.
+    pub fn serialize<S: Serializer>(day: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::iso_day(*day))
+    }
+
+    /// Reads the date, with a plain reason if it is not one.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let text = String::deserialize(d)?;
+        super::parse_iso_day(&text).ok_or_else(|| D::Error::custom("a date is not a real date"))
+    }
+}
+
+/// As [`iso`], for a date that may be missing (stored as `null`).
+pub mod iso_opt {
+    use chrono::NaiveDate;
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    /// Writes the date, or `null`.
+    pub fn serialize<S: Serializer>(day: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match day {
+            Some(day) => s.serialize_str(&super::iso_day(*day)),
+            None => s.serialize_none(),
+        }
+    }
+
+    /// Reads the date or `null`.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            None => Ok(None),
+            Some(text) => super::parse_iso_day(&text)
+                .map(Some)
+                .ok_or_else(|| D::Error::custom("a date is not a real date")),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -130,7 +192,18 @@ mod tests {
     fn only_real_dates_are_read() {
         assert_eq!(parse_iso_day("2026-02-28"), Some(day(2026, 2, 28)));
         assert_eq!(parse_iso_day(" 2026-11-21 "), Some(day(2026, 11, 21)));
-        for bad in ["", "2026-02-30", "21/11/2026", "tomorrow", "2026-13-01"] {
+        assert_eq!(iso_day(day(987, 1, 2)), "0987-01-02");
+        for bad in [
+            "",
+            "2026-02-30",
+            "21/11/2026",
+            "tomorrow",
+            "2026-13-01",
+            "+2026-1-01",
+            "2026-1-011",
+            "2026-11-2é",
+            "202６-11-21",
+        ] {
             assert_eq!(parse_iso_day(bad), None, "{bad}");
         }
     }

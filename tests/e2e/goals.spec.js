@@ -385,3 +385,21 @@ test('the goals pages have no axe violations on a laptop', async ({ page }) => {
   await page.goto('/goals/new');
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test('damaged goals are kept aside, the client is told, and the rest of the app works', async ({ page }) => {
+  await start(page);
+  await page.evaluate(() => localStorage.setItem('alongside.goals', '{"app":"alongside","kind":"goals","schema":1,"rev":2,"data":{"goals":[{"id":'));
+  await page.goto('/goals');
+  await shown(page);
+  await expect(page.getByRole('status').filter({ hasText: 'your goals' })).toContainText(
+    'Some of your saved information (your goals) could not be read. We have kept a copy of it on this phone',
+  );
+  await expect(heading(page)).toHaveText('Your goals');
+  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('alongside.quarantine.')));
+  expect(kept).toHaveLength(1);
+  expect(kept[0]).toMatch(/\.alongside\.goals$/);
+  // A new goal can be written and saved as usual.
+  await writeGoal(page);
+  expect((await stored(page)).data.goals).toHaveLength(1);
+  expect(await axeViolations(page)).toEqual([]);
+});
