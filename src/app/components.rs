@@ -346,3 +346,57 @@ pub fn TextField(
         </div>
     }
 }
+
+/// One NHS-style checkbox with its label.
+#[component]
+pub fn Checkbox(
+    /// The input's id.
+    id: String,
+    /// What the box means.
+    label: String,
+    /// Whether it is ticked.
+    checked: Signal<bool>,
+    /// Called with the new state when the client ticks or unticks it.
+    on_change: Callback<bool>,
+) -> impl IntoView {
+    view! {
+        <div class="checkboxes__item">
+            <input
+                class="checkboxes__input"
+                type="checkbox"
+                id=id.clone()
+                prop:checked=checked
+                on:change=move |ev| on_change.run(event_target_checked(&ev))
+            />
+            <label class="label checkboxes__label" for=id>
+                {label}
+            </label>
+        </div>
+    }
+}
+
+/// "... deleted", with an Undo button: what follows every deletion the
+/// client can take back.
+#[component]
+pub fn UndoNotice(
+    /// The Undo button's id, so focus can be moved to it.
+    button_id: &'static str,
+    /// Puts the deleted thing back.
+    on_undo: Callback<()>,
+    /// What was deleted, in a sentence.
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="notice notice--success">
+            <p>{children()}</p>
+            <button
+                type="button"
+                id=button_id
+                class="button button--secondary button--small"
+                on:click=move |_| on_undo.run(())
+            >
+                "Undo"
+            </button>
+        </div>
+    }
+}

@@ -8,10 +8,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use super::components::{
-    BackLink, ErrorSummary, FieldErrorMessage, SummaryError, TextField, ERROR_SUMMARY_ID,
+    BackLink, Checkbox, ErrorSummary, FieldErrorMessage, SummaryError, TextField, ERROR_SUMMARY_ID,
     HEADING_ID,
 };
 use super::state::{use_profile, use_status};
+use crate::model::text::set_included;
 use crate::model::{FieldError, ListedCondition, ProfileDraft, ProfileField};
 use crate::platform::page;
 
@@ -376,29 +377,14 @@ fn Conditions(
                                 format!("condition-{}", c.code())
                             };
                             view! {
-                                <div class="checkboxes__item">
-                                    <input
-                                        class="checkboxes__input"
-                                        type="checkbox"
-                                        id=id.clone()
-                                        name="conditions"
-                                        value=c.code()
-                                        prop:checked=move || draft.with(|d| d.listed.contains(&c))
-                                        on:change=move |ev| {
-                                            let on = event_target_checked(&ev);
-                                            draft
-                                                .update(|d| {
-                                                    d.listed.retain(|x| *x != c);
-                                                    if on {
-                                                        d.listed.push(c);
-                                                    }
-                                                });
-                                        }
-                                    />
-                                    <label class="label checkboxes__label" for=id>
-                                        {c.label()}
-                                    </label>
-                                </div>
+                                <Checkbox
+                                    id=id
+                                    label=c.label().to_string()
+                                    checked=Signal::derive(move || draft.with(|d| d.listed.contains(&c)))
+                                    on_change=Callback::new(move |on| {
+                                        draft.update(|d| set_included(&mut d.listed, c, on))
+                                    })
+                                />
                             }
                         })
                         .collect_view()}

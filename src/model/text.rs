@@ -66,6 +66,15 @@ pub fn required<F: Copy>(
     }
 }
 
+/// Puts `item` in `list` (at the end) or takes it out, for a checkbox
+/// that is ticked or unticked. Never stores it twice.
+pub fn set_included<T: PartialEq>(list: &mut Vec<T>, item: T, included: bool) {
+    list.retain(|x| *x != item);
+    if included {
+        list.push(item);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,5 +108,15 @@ mod tests {
             too_long((), "éééé", 3, "X").unwrap().message,
             "X must be 3 characters or fewer"
         );
+    }
+
+    #[test]
+    fn ticked_items_are_kept_once_in_ticking_order() {
+        let mut list = vec![1, 2];
+        set_included(&mut list, 1, true);
+        set_included(&mut list, 3, true);
+        set_included(&mut list, 2, false);
+        set_included(&mut list, 4, false);
+        assert_eq!(list, vec![1, 3]);
     }
 }

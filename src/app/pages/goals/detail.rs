@@ -10,7 +10,7 @@ use leptos_router::hooks::use_navigate;
 use super::form::GoalNotFound;
 use super::{goal_found, status_tag, summary_errors, target_for};
 use crate::app::components::{
-    ErrorSummary, FieldErrorMessage, FormErrors, Page, SummaryError, TextField,
+    ErrorSummary, FieldErrorMessage, FormErrors, Page, SummaryError, TextField, UndoNotice,
 };
 use crate::app::state::{use_deleted_goal, use_goals, GoalsStore};
 use crate::model::goal::{parse_rating, DeletedStep, Direction, Rating};
@@ -31,15 +31,35 @@ pub fn GoalPage() -> impl IntoView {
     }
 }
 
+/// What every part of the goal page works with.
+#[derive(Clone, Copy)]
+struct Section {
+    /// The goal, kept up to date.
+    goal: Memo<Option<Goal>>,
+    /// Its id.
+    id: u32,
+    /// The page's form errors.
+    errors: FormErrors,
+    /// Short confirmations for screen readers ("Step added").
+    said: RwSignal<String>,
+    /// Today, for dates in words.
+    today: NaiveDate,
+}
+
 /// Everything about one goal that exists.
 #[component]
 fn GoalDetail(id: u32) -> impl IntoView {
     let goals = use_goals();
     let goal = Memo::new(move |_| goals.with(|b| b.and_then(|b| b.get(id).cloned())));
     let errors = FormErrors::new("Your goal");
-    // Short confirmations for screen readers ("Step added").
     let said = RwSignal::new(String::new());
-    let today = clock::today();
+    let s = Section {
+        goal,
+        id,
+        errors,
+        said,
+        today: clock::today(),
+    };
     let title = goal.get_untracked().map(|g| g.text).unwrap_or_default();
 
     view! {
@@ -47,11 +67,11 @@ fn GoalDetail(id: u32) -> impl IntoView {
         <ErrorSummary errors=errors.summary() />
         // The tab title stays general: it is kept in the browser's history.
         <Page title=title tab_title="Your goal">
-            <About goal=goal today=today id=id />
-            <Steps goal=goal id=id errors=errors said=said today=today />
-            <Ratings goal=goal id=id errors=errors said=said today=today />
-            <Notes goal=goal id=id errors=errors said=said today=today />
-            <Status goal=goal id=id today=today />
+            <About s=s />
+            <Steps s=s />
+            <Ratings s=s />
+            <Notes s=s />
+            <Status s=s />
             <DeleteGoal goal=goal id=id />
             <p class="visually-hidden" role="status">{said}</p>
         </Page>
@@ -60,7 +80,10 @@ fn GoalDetail(id: u32) -> impl IntoView {
 
 /// Why it matters, the target date, the conditions, and "Change".
 #[component]
-fn About(goal: Memo<Option<Goal>>, today: NaiveDate, id: u32) -> impl IntoView {
+fn About(s: Section) -> impl IntoView {
+    let Section {
+        goal, id, today, ..
+    } = s;
     let row = |key: &'static str, value: String| {
         view! {
             <div class="summary-list__row">
@@ -90,13 +113,14 @@ fn About(goal: Memo<Option<Goal>>, today: NaiveDate, id: u32) -> impl IntoView {
 
 /// The small steps: tick, untick, reorder, edit, delete with undo, add.
 #[component]
-fn Steps(
-    goal: Memo<Option<Goal>>,
-    id: u32,
-    errors: FormErrors,
-    said: RwSignal<String>,
-    today: NaiveDate,
-) -> impl IntoView {
+fn Steps(s: Section) -> impl IntoView {
+    let Section {
+        goal,
+        id,
+        errors,
+        said,
+        today,
+    } = s;
     let goals = use_goals();
     let new_step = RwSignal::new(String::new());
     let editing = RwSignal::new(None::<(u32, String)>);
@@ -122,7 +146,7 @@ fn Steps(
             Err(e) => errors.show(summary_errors(vec![e])),
         }
     };
-    let undo = move |_| {
+    let undo = move |()| {
         if let Some(gone) = deleted.get_untracked() {
             let sid = gone.step.id;
             if goals
@@ -166,17 +190,9 @@ fn Steps(
                         .with(|d| d.as_ref().map(|d| d.step.text.clone()))
                         .map(|text| {
                             view! {
-                                <div class="notice notice--success">
-                                    <p>"Step deleted: \u{201c}" {text} "\u{201d}."</p>
-                                    <button
-                                        type="button"
-                                        id="undo-step"
-                                        class="button button--secondary button--small"
-                                        on:click=undo
-                                    >
-                                        "Undo"
-                                    </button>
-                                </div>
+                                <UndoNotice button_id="undo-step" on_undo=Callback::new(undo)>
+                                    "Step deleted: \u{201c}" {text} "\u{201d}."
+                                </UndoNotice>
                             }
                         })
                 }}
@@ -387,13 +403,14 @@ fn StepRow(sid: u32, actions: StepActions, today: NaiveDate) -> impl IntoView {
 /// "How close do I feel to this goal?": the latest rating, the trend as a
 /// chart with a table of every rating, and a box to give a new one.
 #[component]
-fn Ratings(
-    goal: Memo<Option<Goal>>,
-    id: u32,
-    errors: FormErrors,
-    said: RwSignal<String>,
-    today: NaiveDate,
-) -> impl IntoView {
+fn Ratings(s: Section) -> impl IntoView {
+    let Section {
+        goal,
+        id,
+        errors,
+        said,
+        today,
+    } = s;
     let goals = use_goals();
     let typed = RwSignal::new(String::new());
     let ratings = Memo::new(move |_| {
@@ -494,13 +511,14 @@ fn RatingChart(ratings: Vec<Rating>) -> impl IntoView {
 
 /// Dated notes and reflections on the goal.
 #[component]
-fn Notes(
-    goal: Memo<Option<Goal>>,
-    id: u32,
-    errors: FormErrors,
-    said: RwSignal<String>,
-    today: NaiveDate,
-) -> impl IntoView {
+fn Notes(s: Section) -> impl IntoView {
+    let Section {
+        goal,
+        id,
+        errors,
+        said,
+        today,
+    } = s;
     let goals = use_goals();
     let typed = RwSignal::new(String::new());
     let save = move |ev: SubmitEvent| {
@@ -559,7 +577,10 @@ fn status_message(status: GoalStatus) -> &'static str {
 
 /// Where the goal is now, and a way to change it.
 #[component]
-fn Status(goal: Memo<Option<Goal>>, id: u32, today: NaiveDate) -> impl IntoView {
+fn Status(s: Section) -> impl IntoView {
+    let Section {
+        goal, id, today, ..
+    } = s;
     let goals = use_goals();
     let current = move || goal.with(|g| g.as_ref().map_or(GoalStatus::WorkingOnIt, |g| g.status));
     let chosen = RwSignal::new(current());

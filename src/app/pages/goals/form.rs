@@ -4,8 +4,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use super::{goal_found, summary_errors, target_for};
-use crate::app::components::{ErrorSummary, FormErrors, Page, TextField, HEADING_ID};
+use crate::app::components::{Checkbox, ErrorSummary, FormErrors, Page, TextField, HEADING_ID};
 use crate::app::state::{use_goals, use_profile};
+use crate::model::text::set_included;
 use crate::model::{Condition, GoalDraft, GoalField};
 use crate::platform::{clock, page};
 
@@ -156,32 +157,17 @@ fn ConditionChoices(choices: Vec<Condition>, draft: RwSignal<GoalDraft>) -> impl
                         .into_iter()
                         .enumerate()
                         .map(|(i, c)| {
-                            let input_id = format!("goal-condition-{i}");
                             let label = c.label().to_string();
-                            let for_check = c.clone();
+                            let ticked = c.clone();
                             view! {
-                                <div class="checkboxes__item">
-                                    <input
-                                        class="checkboxes__input"
-                                        type="checkbox"
-                                        id=input_id.clone()
-                                        prop:checked=move || draft.with(|d| d.conditions.contains(&for_check))
-                                        on:change=move |ev| {
-                                            let on = event_target_checked(&ev);
-                                            let c = c.clone();
-                                            draft
-                                                .update(|d| {
-                                                    d.conditions.retain(|x| *x != c);
-                                                    if on {
-                                                        d.conditions.push(c);
-                                                    }
-                                                });
-                                        }
-                                    />
-                                    <label class="label checkboxes__label" for=input_id>
-                                        {label}
-                                    </label>
-                                </div>
+                                <Checkbox
+                                    id=format!("goal-condition-{i}")
+                                    label=label
+                                    checked=Signal::derive(move || draft.with(|d| d.conditions.contains(&ticked)))
+                                    on_change=Callback::new(move |on| {
+                                        draft.update(|d| set_included(&mut d.conditions, c.clone(), on))
+                                    })
+                                />
                             }
                         })
                         .collect_view()}

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::{status_tag, GoalCard};
-use crate::app::components::Page;
+use crate::app::components::{Page, UndoNotice};
 use crate::app::state::{use_deleted_goal, use_goals};
 use crate::model::time::format_day;
 use crate::platform::{clock, page};
@@ -98,7 +98,7 @@ fn FirstGoal() -> impl IntoView {
 fn UndoDelete() -> impl IntoView {
     let goals = use_goals();
     let deleted = use_deleted_goal().0;
-    let undo = move |_| {
+    let undo = move |()| {
         if let Some(gone) = deleted.get_untracked() {
             let id = gone.goal.id;
             let _ = goals.change(|book| {
@@ -119,20 +119,11 @@ fn UndoDelete() -> impl IntoView {
                     .with(|d| d.as_ref().map(|d| d.goal.text.clone()))
                     .map(|text| {
                         view! {
-                            <div class="notice notice--success">
-                                <p>
-                                    "You deleted the goal \u{201c}" <span class="preserve-lines">{text}</span>
-                                    "\u{201d}."
-                                </p>
-                                <button
-                                    type="button"
-                                    id="undo-delete-goal"
-                                    class="button button--secondary button--small"
-                                    on:click=undo
-                                >
-                                    "Undo"
-                                </button>
-                            </div>
+                            <UndoNotice button_id="undo-delete-goal" on_undo=Callback::new(undo)>
+                                "You deleted the goal \u{201c}"
+                                <span class="preserve-lines">{text}</span>
+                                "\u{201d}."
+                            </UndoNotice>
                         }
                     })
             }}
