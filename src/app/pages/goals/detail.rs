@@ -15,7 +15,7 @@ use crate::app::components::{
 use crate::app::state::{use_deleted_goal, use_goals, GoalsStore};
 use crate::model::goal::{parse_rating, DeletedStep, Direction, Rating};
 use crate::model::time::format_day;
-use crate::model::{Goal, GoalField, GoalStatus};
+use crate::model::{FieldError, Goal, GoalField, GoalStatus};
 use crate::platform::{clock, page};
 
 /// The id of the box for changing a step's words.
@@ -34,6 +34,8 @@ pub fn GoalPage() -> impl IntoView {
 /// What every part of the goal page works with.
 #[derive(Clone, Copy)]
 struct Section {
+    /// The goals store.
+    goals: GoalsStore,
     /// The goal, kept up to date.
     goal: Memo<Option<Goal>>,
     /// Its id.
@@ -46,6 +48,33 @@ struct Section {
     today: NaiveDate,
 }
 
+impl Section {
+    /// Runs a domain operation with the text typed in `typed` and saves
+    /// the goal. On success it empties the box, clears the errors and
+    /// tells screen readers `done`; on bad input it shows the error and
+    /// saves nothing.
+    fn submit<R>(
+        &self,
+        typed: RwSignal<String>,
+        op: impl FnOnce(&mut Goal, &str) -> Result<R, FieldError<GoalField>>,
+        done: impl FnOnce(R) -> String,
+    ) -> bool {
+        let text = typed.get_untracked();
+        match self.goals.change_goal(self.id, |g| op(g, &text)) {
+            Ok(out) => {
+                typed.set(String::new());
+                self.errors.clear();
+                self.said.set(done(out));
+                true
+            }
+            Err(e) => {
+                self.errors.show(summary_errors(vec![e]));
+                false
+            }
+        }
+    }
+}
+
 /// Everything about one goal that exists.
 #[component]
 fn GoalDetail(id: u32) -> impl IntoView {
@@ -54,6 +83,7 @@ fn GoalDetail(id: u32) -> impl IntoView {
     let errors = FormErrors::new("Your goal");
     let said = RwSignal::new(String::new());
     let s = Section {
+        goals,
         goal,
         id,
         errors,
@@ -115,13 +145,13 @@ fn About(s: Section) -> impl IntoView {
 #[component]
 fn Steps(s: Section) -> impl IntoView {
     let Section {
+        goals,
         goal,
         id,
         errors,
         said,
         today,
     } = s;
-    let goals = use_goals();
     let new_step = RwSignal::new(String::new());
     let editing = RwSignal::new(None::<(u32, String)>);
     let deleted = RwSignal::new(None::<DeletedStep>);
@@ -135,15 +165,12 @@ fn Steps(s: Section) -> impl IntoView {
 
     let add = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let text = new_step.get_untracked();
-        match goals.change_goal(id, |g| g.add_step(&text)) {
-            Ok(_) => {
-                new_step.set(String::new());
-                deleted.set(None);
-                errors.clear();
-                said.set("Step added".into());
-            }
-            Err(e) => errors.show(summary_errors(vec![e])),
+        if s.submit(
+            new_step,
+            |g, text| g.add_step(text),
+            |_| "Step added".into(),
+        ) {
+            deleted.set(None);
         }
     };
     let undo = move |()| {
@@ -406,32 +433,24 @@ fn StepRow(sid: u32, actions: StepActions, today: NaiveDate) -> impl IntoView {
 fn Ratings(s: Section) -> impl IntoView {
     let Section {
         goal,
-        id,
         errors,
-        said,
         today,
+        ..
     } = s;
-    let goals = use_goals();
     let typed = RwSignal::new(String::new());
     let ratings = Memo::new(move |_| {
         goal.with(|g| g.as_ref().map(|g| g.ratings.clone()).unwrap_or_default())
     });
     let rate = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let text = typed.get_untracked();
-        let result = parse_rating(&text).and_then(|value| {
-            goals
-                .change_goal(id, |g| g.rate(value, clock::today()))
-                .map(|_| value)
-        });
-        match result {
-            Ok(value) => {
-                typed.set(String::new());
-                errors.clear();
-                said.set(format!("Saved: {value} out of 10"));
-            }
-            Err(e) => errors.show(summary_errors(vec![e])),
-        }
+        s.submit(
+            typed,
+            |g, text| {
+                let value = parse_rating(text)?;
+                g.rate(value, clock::today()).map(|_| value)
+            },
+            |value| format!("Saved: {value} out of 10"),
+        );
     };
     view! {
         <section aria-labelledby="ratings-heading">
@@ -514,24 +533,18 @@ fn RatingChart(ratings: Vec<Rating>) -> impl IntoView {
 fn Notes(s: Section) -> impl IntoView {
     let Section {
         goal,
-        id,
         errors,
-        said,
         today,
+        ..
     } = s;
-    let goals = use_goals();
     let typed = RwSignal::new(String::new());
     let save = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let text = typed.get_untracked();
-        match goals.change_goal(id, |g| g.add_note(&text, clock::today())) {
-            Ok(()) => {
-                typed.set(String::new());
-                errors.clear();
-                said.set("Note saved".into());
-            }
-            Err(e) => errors.show(summary_errors(vec![e])),
-        }
+        s.submit(
+            typed,
+            |g, text| g.add_note(text, clock::today()),
+            |_| "Note saved".into(),
+        );
     };
     view! {
         <section aria-labelledby="notes-heading">
