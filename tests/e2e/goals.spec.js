@@ -403,3 +403,21 @@ test('damaged goals are kept aside, the client is told, and the rest of the app 
   expect((await stored(page)).data.goals).toHaveLength(1);
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test('at 200% text size the goals pages fit the phone without sideways scrolling', async ({ page }) => {
+  await start(page);
+  await writeGoal(page, GOAL, { why: 'So I can get my own paper again', target: '2026-12-24' });
+  await addStep(page, 'Walk to the gate');
+  await addStep(page, 'Walk to the post box');
+  await rate(page, 2);
+  await rate(page, 5);
+  const id = page.url().split('/').pop();
+  for (const path of [`/goals/${id}`, '/goals', '/goals/new', '/']) {
+    await page.goto(path);
+    await shown(page);
+    await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `sideways overflow on ${path}`).toBeLessThanOrEqual(0);
+    if (path === `/goals/${id}`) await shot(page, 'phone-goal-200-percent');
+  }
+});
