@@ -190,13 +190,9 @@ fn Steps(s: Section) -> impl IntoView {
         }
     };
     let actions = StepActions {
-        goals,
-        id,
-        goal,
+        s,
         editing,
         deleted,
-        errors,
-        said,
     };
 
     view! {
@@ -241,26 +237,25 @@ fn Steps(s: Section) -> impl IntoView {
 /// What a step row needs to change its step.
 #[derive(Clone, Copy)]
 struct StepActions {
-    goals: GoalsStore,
-    id: u32,
-    goal: Memo<Option<Goal>>,
+    /// The goal page's shared parts.
+    s: Section,
+    /// The step being reworded, with the words typed so far.
     editing: RwSignal<Option<(u32, String)>>,
+    /// The step deleted last, for Undo.
     deleted: RwSignal<Option<DeletedStep>>,
-    errors: FormErrors,
-    said: RwSignal<String>,
 }
 
 impl StepActions {
     /// Runs `op` on the goal; these operations cannot fail on good ids.
     fn run(&self, op: impl FnOnce(&mut Goal)) {
-        let _ = self.goals.change_goal(self.id, |g| {
+        let _ = self.s.goals.change_goal(self.s.id, |g| {
             op(g);
             Ok(())
         });
     }
 
     fn position(&self, sid: u32) -> (usize, usize) {
-        self.goal.with_untracked(|g| {
+        self.s.goal.with_untracked(|g| {
             g.as_ref().map_or((0, 0), |g| {
                 (
                     g.steps.iter().position(|s| s.id == sid).unwrap_or(0),
@@ -279,7 +274,8 @@ impl StepActions {
             Direction::Up => at > 0,
             Direction::Down => at + 1 >= len,
         };
-        self.said
+        self.s
+            .said
             .set(format!("Moved to number {} of {len}", at + 1));
         page::focus_after_render(format!("step-{sid}-{}", if up { "up" } else { "down" }));
     }
@@ -295,14 +291,18 @@ impl StepActions {
         let Some((sid, text)) = self.editing.get_untracked() else {
             return;
         };
-        match self.goals.change_goal(self.id, |g| g.edit_step(sid, &text)) {
+        match self
+            .s
+            .goals
+            .change_goal(self.s.id, |g| g.edit_step(sid, &text))
+        {
             Ok(()) => {
                 self.editing.set(None);
-                self.errors.clear();
-                self.said.set("Step changed".into());
+                self.s.errors.clear();
+                self.s.said.set("Step changed".into());
                 page::focus_after_render(format!("step-{sid}"));
             }
-            Err(e) => self.errors.show(vec![SummaryError {
+            Err(e) => self.s.errors.show(vec![SummaryError {
                 target: EDIT_STEP,
                 message: e.message,
             }]),
@@ -314,13 +314,13 @@ impl StepActions {
 #[component]
 fn StepRow(sid: u32, actions: StepActions, today: NaiveDate) -> impl IntoView {
     let step = Memo::new(move |_| {
-        actions.goal.with(|g| {
+        actions.s.goal.with(|g| {
             g.as_ref()
                 .and_then(|g| g.steps.iter().find(|s| s.id == sid).cloned())
         })
     });
     let place = Memo::new(move |_| {
-        actions.goal.with(|g| {
+        actions.s.goal.with(|g| {
             g.as_ref().map_or((0, 0), |g| {
                 (
                     g.steps.iter().position(|s| s.id == sid).unwrap_or(0),
@@ -394,7 +394,7 @@ fn StepRow(sid: u32, actions: StepActions, today: NaiveDate) -> impl IntoView {
         }
     };
     let edit_view = move || {
-        let error = actions.errors.message(EDIT_STEP);
+        let error = actions.s.errors.message(EDIT_STEP);
         view! {
             <form novalidate class="step__edit" class:form-group--error=move || error.with(Option::is_some)
                 on:submit=move |ev: SubmitEvent| { ev.prevent_default(); actions.save_edit(); }>
@@ -413,7 +413,7 @@ fn StepRow(sid: u32, actions: StepActions, today: NaiveDate) -> impl IntoView {
                     <button class="button button--small" type="submit">"Save step"</button>
                     <button class="link-button" type="button" on:click=move |_| {
                         actions.editing.set(None);
-                        actions.errors.clear();
+                        actions.s.errors.clear();
                         page::focus_after_render(format!("step-{sid}"));
                     }>"Cancel"</button>
                 </div>
