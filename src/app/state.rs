@@ -146,6 +146,11 @@ impl<T: Record + Clone + Send + Sync + 'static> Saved<T> {
         self.value.with(|v| f(v.as_ref()))
     }
 
+    /// Reads the value without cloning it or tracking it, in event handlers.
+    pub fn with_untracked<R>(&self, f: impl FnOnce(Option<&T>) -> R) -> R {
+        self.value.with_untracked(|v| f(v.as_ref()))
+    }
+
     /// True when this build must not change the stored value (it came
     /// from a newer version, or could not be read or moved aside).
     pub fn is_read_only(&self) -> bool {

@@ -421,3 +421,21 @@ test('at 200% text size the goals pages fit the phone without sideways scrolling
     if (path === `/goals/${id}`) await shot(page, 'phone-goal-200-percent');
   }
 });
+
+test('goals saved by a newer version are never changed, and what was typed stays', async ({ page }) => {
+  await start(page);
+  const newer = JSON.stringify({
+    app: 'alongside', kind: 'goals', schema: 99, rev: 4, saved_at: '2027-01-01T00:00:00.000Z',
+    data: { goals: [], next_id: 1, colour: 'blue' },
+  });
+  await page.evaluate((raw) => localStorage.setItem('alongside.goals', raw), newer);
+  await page.goto('/goals/new');
+  await shown(page);
+  await expect(page.getByRole('status').filter({ hasText: 'your goals' })).toContainText('saved by a newer version');
+  await page.getByLabel('Your goal, in your own words').fill(GOAL);
+  await page.getByRole('button', { name: 'Save goal' }).click();
+  await expect(page.getByRole('alert')).toContainText('This was not saved');
+  await expect(heading(page)).toHaveText('Write a goal');
+  await expect(page.getByLabel('Your goal, in your own words')).toHaveValue(GOAL);
+  expect(await page.evaluate(() => localStorage.getItem('alongside.goals'))).toBe(newer);
+});

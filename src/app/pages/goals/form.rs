@@ -74,10 +74,15 @@ fn GoalForm(id: Option<u32>) -> impl IntoView {
         });
         match result {
             Err(errs) => errors.show(summary_errors(errs)),
-            Ok(saved) => {
+            // Goals this build must not change (saved by a newer version)
+            // are refused by the store and the alert says why: stay here
+            // with what was typed rather than open a goal that is not there.
+            Ok(saved) if goals.with_untracked(|b| b.is_some_and(|b| b.get(saved).is_some())) => {
+                errors.clear();
                 navigate(&format!("/goals/{saved}"), Default::default());
                 page::focus_after_render(HEADING_ID);
             }
+            Ok(_) => page::focus_after_render(HEADING_ID),
         }
     };
     let cancel_href = id.map_or("/goals".to_string(), |id| format!("/goals/{id}"));
