@@ -36,6 +36,8 @@ const GOALS = JSON.stringify({
   },
 });
 
+const PROFILE_COPD = PROFILE;
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const readyAt = (page) => page.evaluate(async () => {
   while (!performance.getEntriesByName('app-ready').length) await new Promise((r) => setTimeout(r, 5));
@@ -97,6 +99,67 @@ try {
     await context.close();
   }
   console.log(`  ${`tick a step on a big goal (stored goals ${GOALS.length} bytes)`.padEnd(50)} ${median(ticks).toFixed(0).padStart(6)}  (all: ${ticks.map((t) => t.toFixed(0)).join(', ')})`);
+
+  // The diary: the same figures with an empty diary and with ten years of
+  // entries (3,650 days, 7 readings a day), seeded once through the app's
+  // own "10 years of examples" and copied into each fresh browser.
+  const seed = await browser.newContext();
+  const seedPage = await seed.newPage();
+  await seedPage.goto(`http://127.0.0.1:${PORT}/`);
+  await readyAt(seedPage);
+  await seedPage.evaluate((p) => localStorage.setItem('alongside.profile', p), PROFILE_COPD);
+  await seedPage.goto(`http://127.0.0.1:${PORT}/diary`);
+  await readyAt(seedPage);
+  await seedPage.getByRole('button', { name: 'Add 10 years of examples (for testing)' }).click();
+  await seedPage.getByRole('button', { name: 'Yes, add examples' }).click();
+  await seedPage.locator('#trend-summary').waitFor();
+  const tenYears = await seedPage.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+  await seed.close();
+  const storedBytes = Object.values(tenYears).reduce((n, v) => n + v.length, 0);
+  const months = Object.keys(tenYears).filter((k) => /^alongside\.diary\.\d{4}-\d{2}$/.test(k)).length;
+  console.log(`diary, empty vs ten years (${months} months, ${storedBytes} characters stored), CPU throttled 4x, median of ${RUNS} runs (ms):`);
+
+  // Time from a click until the page has been updated and the next frame
+  // is about to be drawn.
+  const clickToFrame = (page, selector) => page.evaluate(async (sel) => {
+    const el = document.querySelector(sel);
+    const t0 = performance.now();
+    el.click();
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    return performance.now() - t0;
+  }, selector);
+
+  async function diaryRun(data) {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await page.goto(`http://127.0.0.1:${PORT}/`);
+    await readyAt(page);
+    await page.evaluate((entries) => { for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v); }, data);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.reload();
+    const ready = await readyAt(page);
+    await page.locator('#m0-r0-4').check({ force: true });
+    const save = await clickToFrame(page, '.check-in button[type=submit]');
+    await page.locator('#check-in-saved').waitFor();
+    await page.goto(`http://127.0.0.1:${PORT}/diary`);
+    await readyAt(page);
+    const to90 = await clickToFrame(page, '.range button:nth-child(3)');
+    const toAll = await clickToFrame(page, '.range button:nth-child(4)');
+    await context.close();
+    return { ready, save, to90, toAll };
+  }
+  const empty = { 'alongside.profile': PROFILE_COPD };
+  const results = { empty: [], ten: [] };
+  for (let i = 0; i < RUNS; i += 1) {
+    results.empty.push(await diaryRun(empty));
+    results.ten.push(await diaryRun(tenYears));
+  }
+  for (const [key, label] of [['ready', 'app-ready (Today, with the quick check-in)'], ['save', 'save a check-in (click to next frame)'], ['to90', 'switch trend to 90 days'], ['toAll', 'switch trend to all time']]) {
+    const e = median(results.empty.map((r) => r[key]));
+    const t = median(results.ten.map((r) => r[key]));
+    console.log(`  ${label.padEnd(50)} empty ${e.toFixed(0).padStart(5)}   ten years ${t.toFixed(0).padStart(5)}   ratio ${(t / e).toFixed(2)}`);
+  }
 } finally {
   await browser.close();
   server.close();

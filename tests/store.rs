@@ -489,6 +489,7 @@ fn damaged_values_never_panic_and_are_never_lost() {
         include_str!("fixtures/storage/profile-v1.json"),
         include_str!("fixtures/storage/profile-v2.json"),
         include_str!("fixtures/storage/goals-v1.json"),
+        include_str!("fixtures/storage/diary-month-v1.json"),
     ];
     let mut cases = 0;
     for fixture in fixtures {
@@ -508,19 +509,31 @@ fn damaged_values_never_panic_and_are_never_lost() {
             };
             cases += 1;
             let store = Store::new(MemoryBackend::new());
-            let is_goals = fixture.contains("\"kind\":\"goals\"");
-            let (key, name) = if is_goals {
-                (StoreKey::goals(), "alongside.goals")
-            } else {
-                (key(), "alongside.profile")
+            let kind = ["goals", "diary_month"]
+                .into_iter()
+                .find(|k| fixture.contains(&format!("\"kind\":\"{k}\"")))
+                .unwrap_or("profile");
+            let key = match kind {
+                "goals" => StoreKey::goals(),
+                "diary_month" => StoreKey::diary_month(day(11, 1)),
+                _ => key(),
             };
+            let name = key.as_str().to_string();
+            let name = name.as_str();
             store.backend().plant(name, &raw);
-            let (value, problem) = if is_goals {
-                let load = store.load::<GoalBook>(&key, now());
-                (load.value.is_some(), load.problem)
-            } else {
-                let load = store.load::<Profile>(&key, now());
-                (load.value.is_some(), load.problem)
+            let (value, problem) = match kind {
+                "goals" => {
+                    let load = store.load::<GoalBook>(&key, now());
+                    (load.value.is_some(), load.problem)
+                }
+                "diary_month" => {
+                    let load = store.load::<alongside::model::diary::DiaryMonth>(&key, now());
+                    (load.value.is_some(), load.problem)
+                }
+                _ => {
+                    let load = store.load::<Profile>(&key, now());
+                    (load.value.is_some(), load.problem)
+                }
             };
             match (value, &problem) {
                 (true, None) => {
@@ -561,4 +574,69 @@ fn text_that_is_not_valid_unicode_is_left_exactly_where_it_is() {
         })
     );
     assert!(store.backend().raw("alongside.profile").is_some());
+}
+
+// The diary: one value per month, a summary per year, and the settings.
+
+fn diary_november() -> alongside::model::diary::DiaryMonth {
+    use alongside::model::diary::{DayEntry, DiaryMonth, Reading};
+    let r = |m: &str, t: Option<u16>, v: i32| Reading { m: m.into(), t, v };
+    DiaryMonth {
+        days: vec![
+            DayEntry {
+                date: day(11, 2),
+                readings: vec![
+                    r("mood", None, 4),
+                    r("glucose", Some(480), 56),
+                    r("glucose", Some(750), 71),
+                ],
+                note: Some("Walked to the shop".into()),
+            },
+            DayEntry {
+                date: day(11, 3),
+                readings: vec![r("mood", None, 2), r("pain", None, 7)],
+                note: None,
+            },
+        ],
+    }
+}
+
+#[test]
+fn diary_fixtures_v1_read_as_is_and_the_summary_matches_the_month() {
+    use alongside::model::diary::{DiaryIndex, DiaryMonth, DiarySettings, Month};
+    let month =
+        schema::decode::<DiaryMonth>(include_str!("fixtures/storage/diary-month-v1.json")).unwrap();
+    assert_eq!(month.value, diary_november());
+    let index =
+        schema::decode::<DiaryIndex>(include_str!("fixtures/storage/diary-index-v1.json")).unwrap();
+    let mut expected = DiaryIndex::default();
+    expected.update(
+        Month {
+            year: 2026,
+            month: 11,
+        },
+        &diary_november(),
+    );
+    assert_eq!(index.value, expected);
+    let settings =
+        schema::decode::<DiarySettings>(include_str!("fixtures/storage/diary-settings-v1.json"))
+            .unwrap();
+    assert_eq!(settings.value.hidden, vec!["sleep".to_string()]);
+    assert_eq!(settings.value.own[0].id, "own-1");
+}
+
+#[test]
+fn a_diary_month_with_days_out_of_order_is_kept_aside() {
+    use alongside::model::diary::DiaryMonth;
+    let fixture = include_str!("fixtures/storage/diary-month-v1.json");
+    let swapped = fixture.replace("2026-11-03", "2026-11-01");
+    let store = Store::new(MemoryBackend::new());
+    let key = StoreKey::diary_month(day(11, 1));
+    store.backend().plant(key.as_str(), &swapped);
+    let load = store.load::<DiaryMonth>(&key, now());
+    assert!(matches!(
+        load.problem,
+        Some(LoadProblem::Quarantined { ref what, ref reason, .. })
+            if what == "your diary for November 2026" && reason.contains("the days are out of order")
+    ));
 }

@@ -33,7 +33,7 @@ pub fn Page(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SummaryError {
     /// The id of the form control the error is about.
-    pub target: &'static str,
+    pub target: String,
     /// The message.
     pub message: String,
 }
@@ -67,15 +67,16 @@ pub fn ErrorSummary(
                             .into_iter()
                             .map(|e| {
                                 let target = e.target;
+                                let href = format!("#{target}");
                                 view! {
                                     <li>
                                         <a
-                                            href=format!("#{target}")
+                                            href=href
                                             on:click=move |ev| {
                                                 // Focus the field itself rather than let
                                                 // the router treat "#id" as a page change.
                                                 ev.prevent_default();
-                                                page::focus_id(target);
+                                                page::focus_id(&target);
                                             }
                                         >
                                             {e.message}
@@ -134,7 +135,8 @@ impl FormErrors {
     }
 
     /// The message for the field with id `target`, if it has one.
-    pub fn message(&self, target: &'static str) -> Signal<Option<String>> {
+    pub fn message(&self, target: impl Into<String>) -> Signal<Option<String>> {
+        let target = target.into();
         let list = self.list;
         Signal::derive(move || {
             list.with(|l| {
@@ -275,6 +277,7 @@ pub fn TextField(
     /// The error to show, if any.
     error: Signal<Option<String>>,
 ) -> impl IntoView {
+    let hint = hint.filter(|h| !h.is_empty());
     let has_error = move || error.with(Option::is_some);
     let described_by = move || {
         let mut ids = Vec::new();
@@ -397,6 +400,154 @@ pub fn UndoNotice(
             >
                 "Undo"
             </button>
+        </div>
+    }
+}
+
+/// A line chart: `points` are (x, y), x from 0 to `x_max` (days, or the
+/// number of a rating), y scaled as the values are, drawn between `lo`
+/// and `hi` with `labels` on the left. Hidden from screen readers: every
+/// chart comes with the same figures as text.
+#[component]
+pub fn LineChart(
+    /// The points, oldest first.
+    points: Vec<(u32, i32)>,
+    /// The largest x.
+    x_max: u32,
+    /// The value at the bottom.
+    lo: i32,
+    /// The value at the top.
+    hi: i32,
+    /// Values to label on the left, with their words.
+    labels: Vec<(i32, String)>,
+) -> impl IntoView {
+    // Whole numbers only: formatting floats would add kilobytes of code.
+    const LEFT: i64 = 44;
+    const WIDTH: i64 = 248;
+    const TOP: i64 = 8;
+    const HEIGHT: i64 = 120;
+    let span = i64::from(hi - lo).max(1);
+    let x = move |v: u32| LEFT + i64::from(v) * WIDTH / i64::from(x_max.max(1));
+    let y = move |v: i32| TOP + (i64::from(hi) - i64::from(v.clamp(lo, hi))) * HEIGHT / span;
+    let line: Vec<String> = points
+        .iter()
+        .map(|(px, py)| format!("{},{}", x(*px), y(*py)))
+        .collect();
+    view! {
+        <svg class="chart" viewBox="0 0 300 136" aria-hidden="true" focusable="false">
+            {labels
+                .into_iter()
+                .map(|(v, words)| view! {
+                    <line class="chart__grid" x1=LEFT y1=y(v) x2=LEFT + WIDTH y2=y(v) />
+                    <text class="chart__label" x="2" y=y(v) + 5>{words}</text>
+                })
+                .collect_view()}
+            <polyline class="chart__line" points=line.join(" ") />
+            {(points.len() <= 40)
+                .then(|| {
+                    points
+                        .iter()
+                        .map(|(px, py)| view! { <circle class="chart__point" cx=x(*px) cy=y(*py) r="4" /> })
+                        .collect_view()
+                })}
+        </svg>
+    }
+}
+
+/// One question answered by choosing (mood words, a 0 to 10 scale, yes or
+/// no), as NHS radios, with a "Clear" button because every diary answer
+/// is optional.
+#[component]
+pub fn Choices(
+    /// The first radio's id (the error summary links to it); the others
+    /// add "-" and their value.
+    id: String,
+    /// The question.
+    legend: String,
+    /// Extra help, such as what 0 and 10 mean.
+    #[prop(optional)]
+    hint: Option<String>,
+    /// (value, words) for each answer.
+    options: Vec<(String, String)>,
+    /// Lay the answers out in a row of small boxes (for 0 to 10).
+    #[prop(optional)]
+    compact: bool,
+    /// The chosen value, or "".
+    selected: Signal<String>,
+    /// Called with the new value ("" when cleared).
+    on_change: Callback<String>,
+    /// The error to show, if any.
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let has_error = move || error.with(Option::is_some);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        let has_hint = hint.is_some();
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if has_error() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let name = id.clone();
+    let legend_for_clear = legend.clone();
+    view! {
+        <div class="form-group" class:form-group--error=has_error>
+            <fieldset class="fieldset" aria-describedby=described_by>
+                <legend class="fieldset__legend label label--bold">{legend}</legend>
+                {hint.map(|h| view! { <div class="hint" id=hint_id>{h}</div> })}
+                {move || {
+                    error.get().map(|m| view! {
+                        <span class="error-message" id=error_id.clone()>
+                            <span class="visually-hidden">"Error: "</span>
+                            {m}
+                        </span>
+                    })
+                }}
+                <div class=if compact { "radios radios--compact" } else { "radios" }>
+                    {options
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (value, words))| {
+                            let input_id = if i == 0 { id.clone() } else { format!("{id}-{value}") };
+                            let v = value.clone();
+                            view! {
+                                <div class="radios__item">
+                                    <input
+                                        class="radios__input"
+                                        type="radio"
+                                        name=name.clone()
+                                        id=input_id.clone()
+                                        prop:checked=move || selected.with(|s| *s == v)
+                                        on:change=move |_| on_change.run(value.clone())
+                                    />
+                                    <label class="label radios__label" for=input_id>{words}</label>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+                {move || {
+                    let legend = legend_for_clear.clone();
+                    let first = id.clone();
+                    selected.with(|s| !s.is_empty()).then(|| view! {
+                        <button type="button" class="link-button" on:click=move |_| {
+                            on_change.run(String::new());
+                            // The button goes: keep focus in the question.
+                            page::focus_after_render(first.clone());
+                        }>
+                            "Clear"<span class="visually-hidden">{format!(" {legend}")}</span>
+                        </button>
+                    })
+                }}
+            </fieldset>
         </div>
     }
 }

@@ -18,8 +18,8 @@ use leptos_router::path;
 use components::{NoticeList, UpdateBanner, HEADING_ID};
 use nav::{HeaderNav, TabBar};
 use pages::{
-    Appointments, CheckIn, Diary, EditGoal, GoalPage, Goals, MyData, NewGoal, NotFound, Review,
-    Share, Today,
+    Appointments, CheckIn, DayPage, Diary, EditGoal, GoalPage, Goals, Measures, MyData, NewGoal,
+    NotFound, Review, Share, Today,
 };
 use setup::{Mode, Setup};
 use state::{provide_app_state, use_profile, use_status};
@@ -79,6 +79,11 @@ pub fn App() -> impl IntoView {
                         view=|| view! { <ClientPage><EditGoal /></ClientPage> }
                     />
                     <Route path=path!("/diary") view=|| view! { <ClientPage><Diary /></ClientPage> } />
+                    <Route
+                        path=path!("/diary/measures")
+                        view=|| view! { <ClientPage><Measures /></ClientPage> }
+                    />
+                    <Route path=path!("/diary/:date") view=|| view! { <ClientPage><DayPage /></ClientPage> } />
                     <Route
                         path=path!("/appointments")
                         view=|| view! { <ClientPage><Appointments /></ClientPage> }

@@ -164,7 +164,7 @@ pub fn Setup(mode: Mode) -> impl IntoView {
             .get()
             .into_iter()
             .map(|e| SummaryError {
-                target: target_for(e.field),
+                target: target_for(e.field).into(),
                 message: e.message,
             })
             .collect::<Vec<_>>()

@@ -8,7 +8,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::model::goal::DeletedGoal;
-use crate::model::{FieldError, Goal, GoalBook, GoalField, Profile};
+use chrono::NaiveDate;
+
+use crate::model::diary::{
+    example_entries, DayEntry, DiaryIndex, DiaryMonth, DiarySettings, Measure, Month,
+};
+use crate::model::{Condition, FieldError, Goal, GoalBook, GoalField, ListedCondition, Profile};
 use crate::platform::clock;
 use crate::platform::persist::Persistence;
 use crate::store::schema::Record;
@@ -259,6 +264,7 @@ pub fn provide_app_state() {
     provide_context(notices);
     provide_context(profile);
     provide_context(goals);
+    provide_context(DiaryStore::new(store.clone(), notices, profile));
     provide_context(DeletedGoalSlot(RwSignal::new(None)));
     provide_context(status);
 }
@@ -285,5 +291,274 @@ pub fn use_deleted_goal() -> DeletedGoalSlot {
 
 /// The app status, from context.
 pub fn use_status() -> AppStatus {
+    expect_context()
+}
+
+/// The diary: the client's choices (loaded at start), and the months and
+/// month summaries, loaded only when a page needs them so that opening
+/// the app costs the same after ten years as on the first day.
+#[derive(Debug, Clone, Copy)]
+pub struct DiaryStore {
+    /// Own measures and hidden ones.
+    pub settings: Saved<DiarySettings>,
+    months: RwSignal<Vec<(Month, DiaryMonth)>>,
+    /// The month summaries of the years loaded so far.
+    years: RwSignal<Vec<(i32, DiaryIndex)>>,
+    /// Every year with a summary in storage, once looked up.
+    stored_years: StoredValue<Option<Vec<i32>>>,
+    store: StoredValue<Arc<AppStore>>,
+    notices: Notices,
+    profile: ProfileStore,
+}
+
+impl DiaryStore {
+    fn new(store: Arc<AppStore>, notices: Notices, profile: ProfileStore) -> Self {
+        DiaryStore {
+            profile,
+            settings: Saved::load(store.clone(), notices, StoreKey::diary_settings()),
+            months: RwSignal::new(Vec::new()),
+            years: RwSignal::new(Vec::new()),
+            stored_years: StoredValue::new(None),
+            store: StoredValue::new(store),
+            notices,
+        }
+    }
+
+    /// The measures the client uses, for their conditions (tracked).
+    pub fn measures(&self) -> Vec<Measure> {
+        let conditions = self.listed_conditions();
+        self.settings
+            .with(|s| s.cloned().unwrap_or_default().measures(&conditions))
+    }
+
+    /// Every measure, hidden ones too (tracked).
+    pub fn all_measures(&self) -> Vec<Measure> {
+        let conditions = self.listed_conditions();
+        self.settings
+            .with(|s| s.cloned().unwrap_or_default().all_measures(&conditions))
+    }
+
+    /// The client's listed conditions, from their profile (tracked).
+    fn listed_conditions(&self) -> Vec<ListedCondition> {
+        self.profile.with(|p| {
+            p.map(|p| {
+                p.conditions
+                    .iter()
+                    .filter_map(|c| match c {
+                        Condition::Listed(l) => Some(*l),
+                        Condition::Own(_) => None,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+        })
+    }
+
+    /// Reads `month` from storage if it is not loaded yet. Call before
+    /// reading it, outside reactive code (it may update a signal).
+    pub fn load_month(&self, month: Month) {
+        if self
+            .months
+            .with_untracked(|ms| ms.iter().any(|(m, _)| *m == month))
+        {
+            return;
+        }
+        let key = StoreKey::diary_month(month.first_day());
+        let load = self
+            .store
+            .with_value(|s| s.load::<DiaryMonth>(&key, clock::now()));
+        if let Some(problem) = &load.problem {
+            self.notices.warn(problem.message());
+        }
+        let value = load.value.unwrap_or_default();
+        self.months.update(|ms| ms.push((month, value)));
+    }
+
+    /// Reads one year's month summaries if they are not loaded yet.
+    pub fn load_year(&self, year: i32) {
+        if self
+            .years
+            .with_untracked(|ys| ys.iter().any(|(y, _)| *y == year))
+        {
+            return;
+        }
+        let load = self
+            .store
+            .with_value(|s| s.load::<DiaryIndex>(&StoreKey::diary_index(year), clock::now()));
+        if let Some(problem) = &load.problem {
+            self.notices.warn(problem.message());
+        }
+        let value = load.value.unwrap_or_default();
+        self.years.update(|ys| {
+            let at = ys.partition_point(|(y, _)| *y < year);
+            ys.insert(at, (year, value));
+        });
+    }
+
+    /// Every year with diary summaries in storage, oldest first.
+    fn stored_years(&self) -> Vec<i32> {
+        if let Some(years) = self.stored_years.get_value() {
+            return years;
+        }
+        let mut years: Vec<i32> = self
+            .store
+            .with_value(|s| s.keys())
+            .iter()
+            .filter_map(StoreKey::diary_index_year)
+            .collect();
+        years.sort_unstable();
+        self.stored_years.set_value(Some(years.clone()));
+        years
+    }
+
+    /// Reads the month summaries of every year (for "all time").
+    pub fn load_index(&self) {
+        for year in self.stored_years() {
+            self.load_year(year);
+        }
+    }
+
+    /// True when no diary month is stored (so example entries may be added).
+    pub fn is_empty(&self) -> bool {
+        self.load_index();
+        self.years
+            .with_untracked(|ys| ys.iter().all(|(_, i)| i.is_empty()))
+    }
+
+    /// Reads a loaded month (tracked); an empty month if it is not loaded.
+    pub fn with_month<R>(&self, month: Month, f: impl FnOnce(&DiaryMonth) -> R) -> R {
+        self.months
+            .with(|ms| match ms.iter().find(|(m, _)| *m == month) {
+                Some((_, d)) => f(d),
+                None => f(&DiaryMonth::default()),
+            })
+    }
+
+    /// Reads the loaded months (tracked).
+    pub fn with_months<R>(&self, f: impl FnOnce(&[(Month, DiaryMonth)]) -> R) -> R {
+        self.months.with(|ms| f(ms))
+    }
+
+    /// Reads the month summaries of the loaded years, oldest first
+    /// (tracked).
+    pub fn with_index<R>(&self, f: impl FnOnce(&DiaryIndex) -> R) -> R {
+        self.years.with(|ys| {
+            if let [(_, only)] = ys.as_slice() {
+                return f(only);
+            }
+            let merged = DiaryIndex {
+                months: ys
+                    .iter()
+                    .flat_map(|(_, i)| i.months.iter().cloned())
+                    .collect(),
+            };
+            f(&merged)
+        })
+    }
+
+    /// The entry for `day`, loading its month if needed (untracked).
+    pub fn day(&self, day: NaiveDate) -> Option<DayEntry> {
+        let month = Month::of(day);
+        self.load_month(month);
+        self.months
+            .with_untracked(|ms| ms.iter().find(|(m, _)| *m == month)?.1.day(day).cloned())
+    }
+
+    /// Saves one day's entry: its month, then the month's summary. Only
+    /// that month is written, whatever the diary's size. A failure is
+    /// shown at once and the entry stays in use for this session.
+    pub fn save_day(&self, entry: DayEntry) -> Result<(), SaveError> {
+        let month = Month::of(entry.date);
+        self.load_month(month);
+        let mut diary = self.with_month_untracked(month);
+        diary.put(entry);
+        self.save_month(month, diary)
+    }
+
+    fn with_month_untracked(&self, month: Month) -> DiaryMonth {
+        self.months.with_untracked(|ms| {
+            ms.iter()
+                .find(|(m, _)| *m == month)
+                .map(|(_, d)| d.clone())
+                .unwrap_or_default()
+        })
+    }
+
+    fn save_month(&self, month: Month, diary: DiaryMonth) -> Result<(), SaveError> {
+        let now = clock::now();
+        let key = StoreKey::diary_month(month.first_day());
+        let mut result = self
+            .store
+            .with_value(|s| s.save(&key, &diary, now))
+            .map(|_| ());
+        if result.is_ok() {
+            self.load_year(month.year);
+            let mut index = self
+                .years
+                .with_untracked(|ys| {
+                    ys.iter()
+                        .find(|(y, _)| *y == month.year)
+                        .map(|(_, i)| i.clone())
+                })
+                .unwrap_or_default();
+            index.update(month, &diary);
+            result = self
+                .store
+                .with_value(|s| s.save(&StoreKey::diary_index(month.year), &index, now))
+                .map(|_| ());
+            self.years.update(|ys| {
+                if let Some(slot) = ys.iter_mut().find(|(y, _)| *y == month.year) {
+                    slot.1 = index;
+                }
+            });
+            self.stored_years.update_value(|ys| {
+                if let Some(ys) = ys {
+                    if !ys.contains(&month.year) {
+                        ys.push(month.year);
+                        ys.sort_unstable();
+                    }
+                }
+            });
+        }
+        if !matches!(
+            result,
+            Err(SaveError::Newer { .. } | SaveError::Unreadable { .. })
+        ) {
+            self.months
+                .update(|ms| match ms.iter_mut().find(|(m, _)| *m == month) {
+                    Some(slot) => slot.1 = diary,
+                    None => ms.push((month, diary)),
+                });
+        }
+        self.notices.save_result(&result);
+        result
+    }
+
+    /// Adds example entries from `from` to `to` for the client's measures.
+    /// Only for an empty diary: the pages offer it only then, and this
+    /// checks again so real entries are never mixed with made-up ones.
+    pub fn add_examples(&self, from: NaiveDate, to: NaiveDate) -> Result<(), SaveError> {
+        if !self.is_empty() {
+            return Ok(());
+        }
+        let measures = self.measures();
+        let entries = example_entries(from, to, &measures, 7);
+        let mut month = Month::of(from);
+        let mut diary = DiaryMonth::default();
+        for e in entries {
+            if Month::of(e.date) != month {
+                self.load_month(month);
+                self.save_month(month, std::mem::take(&mut diary))?;
+                month = Month::of(e.date);
+            }
+            diary.days.push(e);
+        }
+        self.load_month(month);
+        self.save_month(month, diary)
+    }
+}
+
+/// The diary store, from context.
+pub fn use_diary() -> DiaryStore {
     expect_context()
 }

@@ -29,6 +29,23 @@ impl StoreKey {
         StoreKey(format!("{PREFIX}goals"))
     }
 
+    /// The client's diary choices (own measures, hidden ones).
+    pub fn diary_settings() -> StoreKey {
+        StoreKey(format!("{PREFIX}diary.settings"))
+    }
+
+    /// The summaries of one year's diary months, for trends and the
+    /// calendar. One key a year, so saving today's entry rewrites one
+    /// small value however many years the diary holds.
+    pub fn diary_index(year: i32) -> StoreKey {
+        StoreKey(format!("{PREFIX}diary.index.{year:04}"))
+    }
+
+    /// The year of a [`StoreKey::diary_index`] key.
+    pub fn diary_index_year(&self) -> Option<i32> {
+        self.0.strip_prefix("alongside.diary.index.")?.parse().ok()
+    }
+
     /// The diary entries of one calendar month, e.g. `alongside.diary.2026-03`.
     pub fn diary_month(day: NaiveDate) -> StoreKey {
         StoreKey(format!(
@@ -70,7 +87,11 @@ impl StoreKey {
         match rest {
             "profile" => return "your details".into(),
             "goals" => return "your goals".into(),
+            "diary.settings" => return "your diary choices".into(),
             _ => {}
+        }
+        if let Some(year) = rest.strip_prefix("diary.index.") {
+            return format!("your diary summary for {year}");
         }
         if let Some((year, month)) = rest
             .strip_prefix("diary.")

@@ -443,16 +443,20 @@ impl<B: Backend> Store<B> {
         Ok(rev)
     }
 
-    /// The keys of every quarantined copy, oldest first.
-    pub fn quarantined(&self) -> Vec<StoreKey> {
-        let mut keys: Vec<StoreKey> = self
-            .backend
+    /// Every key of ours in storage (none if storage cannot be read).
+    pub fn keys(&self) -> Vec<StoreKey> {
+        self.backend
             .keys()
             .unwrap_or_default()
             .iter()
             .filter_map(|k| StoreKey::parse(k))
-            .filter(StoreKey::is_quarantine)
-            .collect();
+            .collect()
+    }
+
+    /// The keys of every quarantined copy, oldest first.
+    pub fn quarantined(&self) -> Vec<StoreKey> {
+        let mut keys: Vec<StoreKey> = self.keys();
+        keys.retain(StoreKey::is_quarantine);
         keys.sort_unstable();
         keys
     }

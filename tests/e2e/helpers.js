@@ -10,6 +10,7 @@ export const ROUTES = [
   ['/', 'Hello, Sam'],
   ['/goals', 'Your goals'],
   ['/diary', 'Your diary'],
+  ['/diary/measures', 'What you record'],
   ['/appointments', 'Your appointments'],
   ['/check-in', 'How are you feeling?'],
   ['/share', 'Share with your link worker'],

@@ -15,17 +15,6 @@ fn Coming(title: &'static str, what: &'static str) -> impl IntoView {
     }
 }
 
-/// `/diary`.
-#[component]
-pub fn Diary() -> impl IntoView {
-    view! {
-        <Coming
-            title="Your diary"
-            what="Here you will record how you are each day, for each of your conditions, and see how things change over time."
-        />
-    }
-}
-
 /// `/appointments`.
 #[component]
 pub fn Appointments() -> impl IntoView {

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::components::Page;
-use crate::app::pages::GoalCard;
+use crate::app::pages::{GoalCard, QuickCheckIn};
 use crate::app::state::{use_goals, use_profile};
 use crate::platform::clock;
 
@@ -24,6 +24,7 @@ pub fn Today() -> impl IntoView {
                 <h2 class="heading-m" id="what-matters-heading">"What matters to you"</h2>
                 <p class="preserve-lines">{what_matters}</p>
             </section>
+            <QuickCheckIn />
             <section aria-labelledby="today-goals-heading">
                 <h2 id="today-goals-heading">"Your goals"</h2>
                 {move || {
@@ -50,7 +51,7 @@ pub fn Today() -> impl IntoView {
                     }
                 }}
             </section>
-            <p>"Today's diary check-in and your next appointment will show here."</p>
+            <p>"Your next appointment will show here."</p>
             <ul class="link-cards">
                 <li><a class="link-card" href="/diary">"Your diary"</a></li>
                 <li><a class="link-card" href="/appointments">"Your appointments"</a></li>

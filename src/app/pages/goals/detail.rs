@@ -10,7 +10,8 @@ use leptos_router::hooks::use_navigate;
 use super::form::GoalNotFound;
 use super::{goal_found, status_tag, summary_errors, target_for};
 use crate::app::components::{
-    ErrorSummary, FieldErrorMessage, FormErrors, Page, SummaryError, TextField, UndoNotice,
+    ErrorSummary, FieldErrorMessage, FormErrors, LineChart, Page, SummaryError, TextField,
+    UndoNotice,
 };
 use crate::app::state::{use_deleted_goal, use_goals, GoalsStore};
 use crate::model::goal::{parse_rating, DeletedStep, Direction, Rating};
@@ -303,7 +304,7 @@ impl StepActions {
                 page::focus_after_render(format!("step-{sid}"));
             }
             Err(e) => self.s.errors.show(vec![SummaryError {
-                target: EDIT_STEP,
+                target: EDIT_STEP.into(),
                 message: e.message,
             }]),
         }
@@ -492,40 +493,17 @@ fn Ratings(s: Section) -> impl IntoView {
     }
 }
 
-/// The ratings as a line from oldest to newest. Hidden from screen
-/// readers: the table under it gives the same values as text.
+/// The ratings as a line from oldest to newest, on a 0 to 10 scale.
 #[component]
 fn RatingChart(ratings: Vec<Rating>) -> impl IntoView {
-    // Whole numbers only: formatting floats would add kilobytes of code.
-    const LEFT: usize = 28;
-    const WIDTH: usize = 264;
-    const TOP: usize = 8;
-    const STEP: usize = 12;
-    let last = ratings.len().saturating_sub(1).max(1);
-    let x = move |i: usize| LEFT + i * WIDTH / last;
-    let y = |v: u8| TOP + (10 - usize::from(v.min(10))) * STEP;
-    let points: Vec<String> = ratings
+    let last = ratings.len().saturating_sub(1) as u32;
+    let points = ratings
         .iter()
         .enumerate()
-        .map(|(i, r)| format!("{},{}", x(i), y(r.value)))
+        .map(|(i, r)| (i as u32, i32::from(r.value)))
         .collect();
-    view! {
-        <svg class="chart" viewBox="0 0 300 136" aria-hidden="true" focusable="false">
-            {[0u8, 5, 10]
-                .into_iter()
-                .map(|v| view! {
-                    <line class="chart__grid" x1=LEFT y1=y(v) x2=LEFT + WIDTH y2=y(v) />
-                    <text class="chart__label" x="4" y=y(v) + 5>{v}</text>
-                })
-                .collect_view()}
-            <polyline class="chart__line" points=points.join(" ") />
-            {ratings
-                .iter()
-                .enumerate()
-                .map(|(i, r)| view! { <circle class="chart__point" cx=x(i) cy=y(r.value) r="4" /> })
-                .collect_view()}
-        </svg>
-    }
+    let labels = [0, 5, 10].into_iter().map(|v| (v, v.to_string())).collect();
+    view! { <LineChart points=points x_max=last lo=0 hi=10 labels=labels /> }
 }
 
 /// Dated notes and reflections on the goal.

@@ -38,7 +38,7 @@ fn summary_errors(errors: Vec<FieldError<GoalField>>) -> Vec<SummaryError> {
     errors
         .into_iter()
         .map(|e| SummaryError {
-            target: target_for(e.field),
+            target: target_for(e.field).into(),
             message: e.message,
         })
         .collect()

@@ -1,0 +1,167 @@
+//! `/diary/:date` (one day's entry, new or changed) and Today's quick
+//! check-in.
+
+use chrono::NaiveDate;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::fields::{summary, DayFields};
+use crate::app::components::{ErrorSummary, FormErrors, Page, TextField};
+use crate::app::state::use_diary;
+use crate::model::diary::{DayDraft, Kind, Measure};
+use crate::model::time::{format_day, parse_iso_day};
+use crate::platform::{clock, page};
+
+/// `/diary/:date`.
+#[component]
+pub fn DayPage() -> impl IntoView {
+    let params = use_params_map();
+    let date = Memo::new(move |_| params.with(|p| p.get("date").and_then(|d| parse_iso_day(&d))));
+    let today = clock::today();
+    move || match date.get() {
+        Some(day) if day <= today => view! { <DayForm day=day /> }.into_any(),
+        Some(_) => view! {
+            <Page title="That day has not happened yet".into()>
+                <p>"You can fill in today or any day before it."</p>
+                <p><a href="/diary">"Go to your diary"</a></p>
+            </Page>
+        }
+        .into_any(),
+        None => view! {
+            <Page title="Day not found".into()>
+                <p>"This address is not a date we can show."</p>
+                <p><a href="/diary">"Go to your diary"</a></p>
+            </Page>
+        }
+        .into_any(),
+    }
+}
+
+/// The whole entry for one day: every measure, and a note.
+#[component]
+fn DayForm(day: NaiveDate) -> impl IntoView {
+    let diary = use_diary();
+    let today = clock::today();
+    let measures = diary.measures();
+    let entry = diary.day(day);
+    let draft = RwSignal::new(DayDraft::new(day, &measures, entry.as_ref()));
+    let errors = FormErrors::new("A day in your diary");
+    let saved = RwSignal::new(false);
+    let words = format_day(day, today);
+    let title = if day == today {
+        format!("Today, {words}")
+    } else {
+        words.clone()
+    };
+    let save = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let before = diary.day(day);
+        match draft
+            .get_untracked()
+            .validate(clock::today(), before.as_ref())
+        {
+            Err(errs) => {
+                saved.set(false);
+                errors.show(summary(errs));
+            }
+            Ok(entry) => {
+                errors.clear();
+                if diary.save_day(entry).is_ok() {
+                    saved.set(true);
+                    page::focus_after_render("day-saved");
+                }
+            }
+        }
+    };
+    view! {
+        <a class="back-link" href="/diary">"Your diary"</a>
+        <ErrorSummary errors=errors.summary() />
+        <Page title=title tab_title="A day in your diary">
+            {move || saved.get().then(|| view! {
+                <div class="notice notice--success" id="day-saved" tabindex="-1">
+                    <p>{format!("Your diary for {words} is saved.")}</p>
+                    <p><a href="/diary">"See your diary"</a></p>
+                </div>
+            })}
+            <p>"Fill in as much or as little as you like. Everything is optional."</p>
+            <form novalidate on:submit=save>
+                <DayFields draft=draft errors=errors />
+                <TextField
+                    id="day-note"
+                    label="A note about the day (optional)"
+                    hint="For example, what helped, or anything you want to remember to mention."
+                    multiline=true
+                    value=Signal::derive(move || draft.with(|d| d.note.clone()))
+                    on_input=Callback::new(move |v| draft.update(|d| d.note = v))
+                    error=errors.message("day-note")
+                />
+                <button class="button" type="submit">"Save"</button>
+            </form>
+        </Page>
+    }
+}
+
+/// The measures on Today's quick check-in: mood, then the first two of the
+/// client's other measures that take a single answer (several readings a
+/// day, with times, are for the full day page).
+fn quick_measures(all: Vec<Measure>) -> Vec<Measure> {
+    let mut out: Vec<Measure> = all
+        .iter()
+        .filter(|m| matches!(m.kind, Kind::Mood))
+        .cloned()
+        .collect();
+    out.extend(
+        all.into_iter()
+            .filter(|m| !m.several && !matches!(m.kind, Kind::Mood) && m.id != "sleep")
+            .take(2),
+    );
+    out
+}
+
+/// Today's quick check-in: mood and the client's main measures on one
+/// screen, saved with one tap. The rest is on the day page.
+#[component]
+pub fn QuickCheckIn() -> impl IntoView {
+    let diary = use_diary();
+    let today = clock::today();
+    let measures = quick_measures(diary.measures());
+    let draft = RwSignal::new(DayDraft::new(today, &measures, diary.day(today).as_ref()));
+    let errors = FormErrors::new("Today");
+    let saved = RwSignal::new(false);
+    let save = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let before = diary.day(today);
+        match draft
+            .get_untracked()
+            .validate(clock::today(), before.as_ref())
+        {
+            Err(errs) => errors.show(summary(errs)),
+            Ok(entry) => {
+                errors.clear();
+                if diary.save_day(entry).is_ok() {
+                    saved.set(true);
+                    page::focus_after_render("check-in-saved");
+                }
+            }
+        }
+    };
+    view! {
+        <section class="card check-in" aria-labelledby="check-in-heading">
+            <h2 class="heading-m" id="check-in-heading">"How are you today?"</h2>
+            <ErrorSummary errors=errors.summary() />
+            {move || saved.get().then(|| view! {
+                <div class="notice notice--success" id="check-in-saved" tabindex="-1">
+                    <p>"Saved in your diary for today."</p>
+                </div>
+            })}
+            <form novalidate on:submit=save>
+                <DayFields draft=draft errors=errors />
+                <div class="button-group">
+                    <button class="button" type="submit">"Save check-in"</button>
+                    <a href=format!("/diary/{today}")>"Add more for today"</a>
+                </div>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,422 @@
+//! `/diary` and the pages under it: the condition diary.
+//!
+//! The rules live in [`crate::model::diary`]; these pages show the diary
+//! and call [`DiaryStore`](crate::app::state::DiaryStore) methods. Months
+//! are loaded only when shown, so the diary stays quick after ten years.
+
+mod day;
+mod fields;
+mod measures;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use leptos::ev::SubmitEvent;
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+pub use day::{DayPage, QuickCheckIn};
+pub use measures::Measures;
+
+use crate::app::components::{ErrorSummary, FormErrors, LineChart, Page, SummaryError, TextField};
+use crate::app::state::{use_diary, DiaryStore};
+use crate::model::diary::{
+    daily_trend, format_scaled, monthly_trend, months_for, Kind, Measure, Month, Trend,
+};
+use crate::model::time::{format_day, iso_day, parse_iso_day, MONTHS};
+use crate::platform::{clock, page};
+
+/// The trend periods, in days; 0 means all time.
+const RANGES: [(u32, &str); 4] = [
+    (7, "7 days"),
+    (30, "30 days"),
+    (90, "90 days"),
+    (0, "All time"),
+];
+
+/// `/diary`.
+#[component]
+pub fn Diary() -> impl IntoView {
+    let diary = use_diary();
+    let today = clock::today();
+    let empty = RwSignal::new(diary.is_empty());
+    // Examples or a first entry fill the diary: show the trends then.
+    Effect::new(move |_| {
+        if diary.with_index(|i| !i.is_empty()) {
+            empty.set(false);
+        }
+    });
+    let empty = move || empty.get();
+    view! {
+        <Page title="Your diary".into()>
+            <p>
+                <a class="button" href=format!("/diary/{}", iso_day(today))>"Fill in today"</a>
+            </p>
+            <OtherDay />
+            <Calendar diary=diary today=today />
+            <Show when=move || !empty() fallback=move || view! { <Examples diary=diary today=today /> }>
+                <Trends diary=diary today=today />
+            </Show>
+            <h2>"What you record"</h2>
+            <p>
+                "Your diary asks about your mood, sleep and things that matter for your conditions. "
+                <a href="/diary/measures">"Choose what you record"</a>
+            </p>
+        </Page>
+    }
+}
+
+/// "Fill in another day": a date box and a button.
+#[component]
+fn OtherDay() -> impl IntoView {
+    let typed = RwSignal::new(String::new());
+    let errors = FormErrors::new("Your diary");
+    let navigate = use_navigate();
+    let go = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let message = match parse_iso_day(&typed.get_untracked()) {
+            None => "Enter the date of the day, like 3 November",
+            Some(d) if d > clock::today() => "The date must be today or in the past",
+            Some(d) => {
+                errors.clear();
+                navigate(&format!("/diary/{}", iso_day(d)), Default::default());
+                return;
+            }
+        };
+        errors.show(vec![SummaryError {
+            target: "other-day".into(),
+            message: message.into(),
+        }]);
+    };
+    view! {
+        <ErrorSummary errors=errors.summary() />
+        <form novalidate on:submit=go class="other-day">
+            <TextField
+                id="other-day"
+                label="Fill in or change another day"
+                input_type="date"
+                width_class="input--date"
+                value=typed.into()
+                on_input=Callback::new(move |v| typed.set(v))
+                error=errors.message("other-day")
+            />
+            <button class="button button--secondary" type="submit">"Go to that day"</button>
+        </form>
+    }
+}
+
+/// A month of days, the ones with entries marked, each a link to its day.
+#[component]
+fn Calendar(diary: DiaryStore, today: NaiveDate) -> impl IntoView {
+    let shown = RwSignal::new(Month::of(today));
+    diary.load_year(today.year());
+    let go = move |to: Month| {
+        diary.load_year(to.year);
+        shown.set(to);
+    };
+    let bits = move || {
+        let code = shown.get().code();
+        diary.with_index(|i| {
+            i.months
+                .iter()
+                .find(|m| m.month == code)
+                .map_or(0, |m| m.days)
+        })
+    };
+    view! {
+        <section aria-labelledby="calendar-heading">
+            <h2 id="calendar-heading">{move || shown.get().name()}</h2>
+            <div class="button-group calendar__nav">
+                <button type="button" class="link-button" on:click=move |_| go(shown.get_untracked().previous())>
+                    "Previous month"
+                </button>
+                {move || (shown.get() < Month::of(today)).then(|| view! {
+                    <button type="button" class="link-button" on:click=move |_| go(shown.get_untracked().next())>
+                        "Next month"
+                    </button>
+                })}
+            </div>
+            <table class="calendar">
+                <caption class="visually-hidden">"Days with diary entries are marked"</caption>
+                <thead>
+                    <tr>
+                        {["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+                            .map(|d| view! { <th scope="col">{d}</th> })}
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        let month = shown.get();
+                        let bits = bits();
+                        let first = month.first_day();
+                        let lead = first.weekday().num_days_from_monday();
+                        let cells: Vec<Option<NaiveDate>> = (0..lead)
+                            .map(|_| None)
+                            .chain((0..month.days()).map(|d| Some(first + Duration::days(i64::from(d)))))
+                            .collect();
+                        cells
+                            .chunks(7)
+                            .map(|week| {
+                                view! {
+                                    <tr>
+                                        {week.iter().map(|cell| day_cell(*cell, bits, today)).collect_view()}
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+fn day_cell(cell: Option<NaiveDate>, bits: u32, today: NaiveDate) -> AnyView {
+    let Some(day) = cell else {
+        return view! { <td></td> }.into_any();
+    };
+    let has = bits & (1 << day.day0()) != 0;
+    let words = format_day(day, today);
+    if day > today {
+        return view! { <td class="calendar__future">{day.day()}</td> }.into_any();
+    }
+    let label = if has {
+        format!("{words}, has an entry")
+    } else {
+        format!("{words}, no entry")
+    };
+    view! {
+        <td class:calendar__has=has class:calendar__today=day == today>
+            <a href=format!("/diary/{}", iso_day(day)) aria-label=label>{day.day()}</a>
+        </td>
+    }
+    .into_any()
+}
+
+/// The average, lowest and highest of a measure over a chosen period, as
+/// a chart and in words, with a table of every point.
+#[component]
+fn Trends(diary: DiaryStore, today: NaiveDate) -> impl IntoView {
+    let measures: Vec<Measure> = diary.measures();
+    let chosen = RwSignal::new(
+        measures
+            .iter()
+            .find(|m| m.id != "mood")
+            .or(measures.first())
+            .map(|m| m.id.clone())
+            .unwrap_or_default(),
+    );
+    let range = RwSignal::new(30u32);
+    // Load what a period needs before showing it: at most four months,
+    // or only the month summaries for all time.
+    let choose_range = move |days: u32| {
+        if days == 0 {
+            diary.load_index();
+        } else {
+            for m in months_for(days, clock::today()) {
+                diary.load_month(m);
+            }
+        }
+        range.set(days);
+        page::mark("trend-shown");
+    };
+    // Months for the longest daily period are read as the page opens, so
+    // switching between 7, 30 and 90 days never waits for storage.
+    for m in months_for(90, today) {
+        diary.load_month(m);
+    }
+    choose_range(30);
+    let all = measures.clone();
+    let trend = Memo::new(move |_| {
+        let id = chosen.get();
+        let days = range.get();
+        if days == 0 {
+            diary.with_index(|i| monthly_trend(&id, i))
+        } else {
+            diary.with_months(|ms| {
+                let refs: Vec<_> = ms.iter().map(|(m, d)| (*m, d)).collect();
+                daily_trend(&id, days, today, &refs)
+            })
+        }
+    });
+    let measure = move || all.iter().find(|m| m.id == chosen.get()).cloned();
+    view! {
+        <section aria-labelledby="trends-heading">
+            <h2 id="trends-heading">"How things have changed"</h2>
+            <div class="form-group">
+                <label class="label" for="trend-measure">"Measure"</label>
+                <select class="select" id="trend-measure" on:change=move |ev| chosen.set(event_target_value(&ev))>
+                    {measures.iter().map(|m| {
+                        let id = m.id.clone();
+                        view! { <option value=id.clone() selected=id == chosen.get_untracked()>{m.name.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="button-group range" role="group" aria-label="Period">
+                {RANGES.map(|(days, words)| view! {
+                    <button
+                        type="button"
+                        class="button button--secondary button--small"
+                        aria-pressed=move || if range.get() == days { "true" } else { "false" }
+                        on:click=move |_| choose_range(days)
+                    >
+                        {words}
+                    </button>
+                })}
+            </div>
+            {move || measure().map(|m| view! { <TrendView measure=m trend=trend.get() days=range.get() today=today /> })}
+        </section>
+    }
+}
+
+/// One trend: words, chart and table.
+#[component]
+fn TrendView(measure: Measure, trend: Trend, days: u32, today: NaiveDate) -> impl IntoView {
+    let Some(summary) = trend.summary.clone() else {
+        return view! { <p class="trend__summary" id="trend-summary">{format!("No {} readings in this period.", measure.name)}</p> }.into_any();
+    };
+    let d = measure.decimals();
+    let avg = |x10: i32| average_words(&measure, x10);
+    let words = format!(
+        "Average {}. Lowest {}. Highest {}. From {} reading{}.",
+        avg(summary.average_x10()),
+        measure.show(summary.lo),
+        measure.show(summary.hi),
+        summary.n,
+        if summary.n == 1 { "" } else { "s" }
+    );
+    let (lo, hi) = measure.range();
+    // Numbers are drawn between the lowest and highest seen, so a change
+    // in blood glucose is visible; scales use their whole range.
+    let (lo, hi) = match measure.kind {
+        Kind::Number { .. } => (summary.lo * 10, (summary.hi * 10).max(summary.lo * 10 + 1)),
+        _ => (lo * 10, hi * 10),
+    };
+    let first = trend.points.first().map_or(today, |p| p.from);
+    let x_of = |from: NaiveDate| {
+        if days == 0 {
+            ((from.year() - first.year()) * 12 + from.month() as i32 - first.month() as i32) as u32
+        } else {
+            (from - (today - Duration::days(i64::from(days) - 1))).num_days() as u32
+        }
+    };
+    let x_max = if days == 0 {
+        trend.points.last().map_or(1, |p| x_of(p.from))
+    } else {
+        days - 1
+    };
+    let points = trend
+        .points
+        .iter()
+        .map(|p| (x_of(p.from), p.average_x10))
+        .collect();
+    let label = |v: i32| match measure.kind {
+        Kind::Number { .. } => format_scaled(v / 10, d),
+        _ => (v / 10).to_string(),
+    };
+    let labels = vec![(lo, label(lo)), (hi, label(hi))];
+    let caption = format!(
+        "{}, average for each {}",
+        measure.name,
+        if days == 0 { "month" } else { "day" }
+    );
+    // The table is built only when opened: up to 90 rows the client may
+    // never look at should not slow down switching periods.
+    let open = RwSignal::new(false);
+    let for_table = measure.clone();
+    let table = move || {
+        open.get().then(|| {
+            let rows = trend.points.iter().rev().map(|p| {
+                let when = if days == 0 {
+                    format!("{} {}", MONTHS[p.from.month0() as usize], p.from.year())
+                } else {
+                    format_day(p.from, today)
+                };
+                let average = average_words(&for_table, p.average_x10);
+                view! { <tr><td>{when}</td><td>{average}</td><td>{p.count}</td></tr> }
+            }).collect_view();
+            view! {
+                <table class="table">
+                    <caption class="table__caption">{caption.clone()}</caption>
+                    <thead><tr><th scope="col">"When"</th><th scope="col">"Average"</th><th scope="col">"Readings"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            }
+        })
+    };
+    view! {
+        <p class="trend__summary" id="trend-summary">{words}</p>
+        <LineChart points=points x_max=x_max.max(1) lo=lo hi=hi labels=labels />
+        <details class="details" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+            <summary>"Show the figures as a table"</summary>
+            {table}
+        </details>
+    }
+    .into_any()
+}
+
+/// An average in words: "4.5 out of 10", "5.63 mmol/L", "40% yes".
+fn average_words(measure: &Measure, x10: i32) -> String {
+    match &measure.kind {
+        Kind::Mood => format!("{} out of 5", format_scaled(x10, 1)),
+        Kind::Scale { .. } => format!("{} out of 10", format_scaled(x10, 1)),
+        Kind::YesNo => format!("{}% yes", x10 * 10),
+        Kind::Number { unit, decimals, .. } => {
+            format!("{} {unit}", format_scaled(x10, decimals + 1))
+        }
+    }
+}
+
+/// For an empty diary: example entries to try the app with, added only
+/// after the client confirms.
+#[component]
+fn Examples(diary: DiaryStore, today: NaiveDate) -> impl IntoView {
+    let dialog = NodeRef::<html::Dialog>::new();
+    let years = RwSignal::new(0u32);
+    let open = move |y: u32| {
+        years.set(y);
+        if let Some(d) = dialog.get() {
+            let _ = d.show_modal();
+        }
+    };
+    let close = move || {
+        if let Some(d) = dialog.get() {
+            d.close();
+        }
+    };
+    let add = move |_| {
+        let from = if years.get_untracked() == 0 {
+            today - Duration::days(89)
+        } else {
+            today - Duration::days(3649)
+        };
+        let _ = diary.add_examples(from, today);
+        close();
+        page::focus_after_render("trends-heading");
+    };
+    view! {
+        <section aria-labelledby="examples-heading">
+            <h2 id="examples-heading">"Trying Alongside out?"</h2>
+            <p>"Your diary is empty. You can fill it with made-up example entries to see how it works. Only do this if you are trying the app: examples are mixed in with anything you record later."</p>
+            <div class="button-group">
+                <button type="button" class="button button--secondary" on:click=move |_| open(0)>
+                    "Add 3 months of examples"
+                </button>
+                <button type="button" class="link-button" on:click=move |_| open(10)>
+                    "Add 10 years of examples (for testing)"
+                </button>
+            </div>
+            <dialog class="dialog dialog--plain" node_ref=dialog aria-labelledby="examples-dialog-title">
+                <h2 id="examples-dialog-title">"Add example entries?"</h2>
+                <p>{move || if years.get() == 0 {
+                    "This fills the last 3 months of your diary with made-up entries."
+                } else {
+                    "This fills the last 10 years of your diary with made-up entries. It is for testing and takes a moment."
+                }}</p>
+                <div class="button-group">
+                    <button type="button" class="button" on:click=add>"Yes, add examples"</button>
+                    <button type="button" class="button button--secondary" autofocus on:click=move |_| close()>"No, keep it empty"</button>
+                </div>
+            </dialog>
+        </section>
+    }
+}

@@ -1,0 +1,217 @@
+// The condition diary: Today's quick check-in, any day's full entry,
+// trends, the calendar, measures, example data and bad input.
+import { test, expect, seedProfile, axeViolations } from './helpers.js';
+
+// Sat 21 November 2026, 10am.
+const NOW = new Date('2026-11-21T10:00:00Z');
+const shot = (page, name) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+const heading = (page) => page.getByRole('heading', { level: 1 });
+const shown = (page) => expect(page.locator('h1')).toBeVisible();
+const month = (page, m = '2026-11') => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), `alongside.diary.${m}`);
+
+async function start(page) {
+  await page.clock.setFixedTime(NOW);
+  await seedProfile(page); // Sam: COPD and fibromyalgia
+  await shown(page);
+}
+
+/** Picks an answer in the question named `legend`. */
+const pick = (page, legend, answer) =>
+  page.getByRole('group', { name: legend }).getByRole('radio', { name: answer, exact: true }).click();
+
+test('a quick check-in of mood and one measure takes three taps from opening the app', async ({ page }) => {
+  await start(page);
+  await expect(page.getByRole('heading', { name: 'How are you today?' })).toBeVisible();
+  await shot(page, 'phone-today-check-in');
+  expect(await axeViolations(page)).toEqual([]);
+  // Tap 1, 2 and 3.
+  await pick(page, 'How is your mood?', 'Good');
+  await pick(page, 'Breathlessness', '3');
+  await page.getByRole('button', { name: 'Save check-in' }).click();
+  await expect(page.locator('#check-in-saved')).toHaveText('Saved in your diary for today.');
+  await expect(page.locator('#check-in-saved')).toBeFocused();
+  const saved = await month(page);
+  expect(saved.kind).toBe('diary_month');
+  expect(saved.data.days).toEqual([
+    { date: '2026-11-21', readings: [{ m: 'mood', v: 4 }, { m: 'breathlessness', v: 3 }] },
+  ]);
+  await page.reload();
+  await shown(page);
+  await expect(page.getByRole('group', { name: 'How is your mood?' }).getByRole('radio', { name: 'Good', exact: true })).toBeChecked();
+  await expect(page.getByRole('group', { name: 'Breathlessness' }).getByRole('radio', { name: '3', exact: true })).toBeChecked();
+});
+
+test('any past day can be filled in and changed, with several timed readings', async ({ page }) => {
+  await start(page);
+  await page.goto('/diary');
+  await shown(page);
+  await page.getByLabel('Fill in or change another day').fill('2026-11-10');
+  await page.getByRole('button', { name: 'Go to that day' }).click();
+  await expect(heading(page)).toHaveText('Tue 10 November');
+  await pick(page, 'How is your mood?', 'Low');
+  await page.getByLabel('Time of reading 1').fill('08:30');
+  await page.getByLabel('Reading 1', { exact: true }).fill('320');
+  await page.getByRole('button', { name: 'Add another reading of Peak flow' }).click();
+  await expect(page.getByLabel('Time of reading 2')).toBeFocused();
+  await page.getByLabel('Time of reading 2').fill('19:00');
+  await page.getByLabel('Reading 2', { exact: true }).fill('350');
+  await page.getByLabel('Sleep (hours)').fill('6.5');
+  await page.getByLabel('A note about the day (optional)').fill('Cold and windy');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.locator('#day-saved')).toContainText('Your diary for Tue 10 November is saved.');
+  await shot(page, 'phone-diary-day');
+  expect(await axeViolations(page)).toEqual([]);
+
+  await page.reload();
+  await shown(page);
+  await expect(page.getByLabel('Reading 2', { exact: true })).toHaveValue('350');
+  await expect(page.getByLabel('Sleep (hours)')).toHaveValue('6.5');
+  await pick(page, 'How is your mood?', 'OK');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.locator('#day-saved')).toBeVisible();
+  expect((await month(page)).data.days).toEqual([
+    {
+      date: '2026-11-10',
+      readings: [
+        { m: 'mood', v: 3 },
+        { m: 'peak_flow', t: 510, v: 320 },
+        { m: 'peak_flow', t: 1140, v: 350 },
+        { m: 'sleep', v: 65 },
+      ],
+      note: 'Cold and windy',
+    },
+  ]);
+
+  // The calendar marks the day.
+  await page.getByRole('link', { name: 'Your diary' }).first().click();
+  await expect(page.getByRole('link', { name: 'Tue 10 November, has an entry' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Wed 11 November, no entry' })).toBeVisible();
+});
+
+test('bad input is explained at the field and nothing is saved half-way', async ({ page }) => {
+  await start(page);
+  await page.goto('/diary');
+  await shown(page);
+  await page.getByLabel('Fill in or change another day').fill('2026-11-22');
+  await page.getByRole('button', { name: 'Go to that day' }).click();
+  await expect(page.locator('#other-day-error')).toHaveText('Error: The date must be today or in the past');
+  await expect(page).toHaveTitle('Error: Your diary - Alongside');
+
+  await page.goto('/diary/2026-11-20');
+  await shown(page);
+  await pick(page, 'How is your mood?', 'Good');
+  await page.getByLabel('Time of reading 1').fill('08:00');
+  await page.getByLabel('Reading 1', { exact: true }).fill('lots');
+  await page.getByRole('button', { name: 'Add another reading of Peak flow' }).click();
+  await page.getByLabel('Time of reading 2').fill('08:00');
+  await page.getByLabel('Reading 2', { exact: true }).fill('1000');
+  await page.getByLabel('Sleep (hours)').fill('25');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const summary = page.getByRole('alert');
+  await expect(summary).toContainText('There is a problem');
+  await expect(page.locator('#m2-r0-error')).toHaveText('Error: Enter Peak flow as a whole number, like 450');
+  await expect(page.locator('#m2-r1-error')).toHaveText('Error: Peak flow must be between 50 and 900 L/min');
+  await expect(page.locator('#m2-r1-time-error')).toHaveText('Error: There is already a peak flow reading at 8:00am');
+  await expect(page.locator('#m3-r0-error')).toHaveText('Error: Sleep must be between 0.0 and 24.0 hours');
+  await shot(page, 'phone-diary-errors');
+  expect(await axeViolations(page)).toEqual([]);
+  expect(await month(page)).toBeNull();
+
+  await page.goto('/diary/2027-01-01');
+  await expect(heading(page)).toHaveText('That day has not happened yet');
+});
+
+test('trends show the right average, lowest and highest for each period', async ({ page }) => {
+  await start(page);
+  for (const [day, value] of [['2026-11-20', '2'], ['2026-11-19', '4'], ['2026-11-02', '9']]) {
+    await page.goto(`/diary/${day}`);
+    await shown(page);
+    await pick(page, 'Breathlessness', value);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.locator('#day-saved')).toBeVisible();
+  }
+  await page.goto('/diary');
+  await shown(page);
+  const summary = page.locator('#trend-summary');
+  await expect(page.getByLabel('Measure')).toHaveValue('breathlessness');
+  await expect(page.getByRole('button', { name: '30 days' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(summary).toHaveText('Average 5.0 out of 10. Lowest 2. Highest 9. From 3 readings.');
+  await page.getByRole('button', { name: '7 days' }).click();
+  await expect(summary).toHaveText('Average 3.0 out of 10. Lowest 2. Highest 4. From 2 readings.');
+  await page.getByRole('button', { name: 'All time' }).click();
+  await expect(summary).toHaveText('Average 5.0 out of 10. Lowest 2. Highest 9. From 3 readings.');
+  await page.getByRole('button', { name: '90 days' }).click();
+  await page.getByText('Show the figures as a table').click();
+  await expect(page.getByRole('table', { name: 'Breathlessness, average for each day' }).getByRole('row')).toHaveCount(4);
+  await page.getByLabel('Measure').selectOption('mood');
+  await expect(summary).toHaveText('No Mood readings in this period.');
+  await shot(page, 'phone-diary');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.reload();
+  await shown(page);
+  await expect(summary).toHaveText('Average 5.0 out of 10. Lowest 2. Highest 9. From 3 readings.');
+});
+
+test('example entries are added only to an empty diary, after asking', async ({ page }) => {
+  await start(page);
+  await page.goto('/diary');
+  await shown(page);
+  await page.getByRole('button', { name: 'Add 3 months of examples' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add example entries?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'No, keep it empty' })).toBeFocused();
+  expect(await axeViolations(page)).toEqual([]);
+  await dialog.getByRole('button', { name: 'No, keep it empty' }).click();
+  expect(await month(page)).toBeNull();
+  await page.getByRole('button', { name: 'Add 3 months of examples' }).click();
+  await dialog.getByRole('button', { name: 'Yes, add examples' }).click();
+  await expect(page.locator('#trend-summary')).toContainText('From 30 readings.');
+  await expect(page.getByRole('button', { name: 'Add 3 months of examples' })).toHaveCount(0);
+  // One summary per year, so a save rewrites one small value.
+  const index = await page.evaluate(() => JSON.parse(localStorage.getItem('alongside.diary.index.2026')));
+  expect(index.kind).toBe('diary_index');
+  expect(index.data.months.map((m) => m.month)).toEqual(['2026-08', '2026-09', '2026-10', '2026-11']);
+  expect(index.data.months[3].days.toString(2)).toBe('1'.repeat(21));
+});
+
+test('the client chooses what to record and adds their own measure', async ({ page }) => {
+  await start(page);
+  await page.goto('/diary/measures');
+  await expect(heading(page)).toHaveText('What you record');
+  await page.getByLabel('Sleep (hours)').uncheck();
+  await page.getByRole('button', { name: 'Add measure' }).click();
+  await expect(page.locator('#own-name-error')).toHaveText('Error: Enter a name for the measure');
+  await expect(page.locator('#own-high-error')).toHaveText('Error: Enter what 10 means, such as "worst possible"');
+  await page.getByLabel('Name').fill('Steps walked');
+  await page.getByText('A number with a unit').click();
+  await page.getByLabel('Unit', { exact: true }).fill('steps');
+  await page.getByLabel('Lowest likely value').fill('0');
+  await page.getByLabel('Highest likely value').fill('0');
+  await page.getByRole('button', { name: 'Add measure' }).click();
+  await expect(page.locator('#own-max-error')).toHaveText('Error: The highest value must be more than the lowest');
+  await page.getByLabel('Highest likely value').fill('50000');
+  await page.getByRole('button', { name: 'Add measure' }).click();
+  await expect(page.getByLabel('Steps walked (steps)')).toBeChecked();
+  await shot(page, 'phone-diary-measures');
+  expect(await axeViolations(page)).toEqual([]);
+
+  await page.goto('/diary/2026-11-21');
+  await shown(page);
+  await expect(page.getByLabel('Sleep (hours)')).toHaveCount(0);
+  await page.getByLabel('Steps walked (steps)').fill('4200');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.locator('#day-saved')).toBeVisible();
+  expect((await month(page)).data.days[0].readings).toEqual([{ m: 'own-1', v: 42000 }]);
+});
+
+test('the diary pages have no axe violations on a laptop', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await start(page);
+  expect(await axeViolations(page)).toEqual([]);
+  for (const path of ['/diary', '/diary/2026-11-21', '/diary/measures']) {
+    await page.goto(path);
+    await shown(page);
+    expect(await axeViolations(page), path).toEqual([]);
+  }
+  await page.screenshot({ path: 'test-results/screens/laptop-diary.png', fullPage: true });
+});
