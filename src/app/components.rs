@@ -472,6 +472,9 @@ pub fn Choices(
     /// Lay the answers out in a row of small boxes (for 0 to 10).
     #[prop(optional)]
     compact: bool,
+    /// An answer is always needed, so there is no "Clear".
+    #[prop(optional)]
+    required: bool,
     /// The chosen value, or "".
     selected: Signal<String>,
     /// Called with the new value ("" when cleared).
@@ -537,7 +540,7 @@ pub fn Choices(
                 {move || {
                     let legend = legend_for_clear.clone();
                     let first = id.clone();
-                    selected.with(|s| !s.is_empty()).then(|| view! {
+                    (!required && selected.with(|s| !s.is_empty())).then(|| view! {
                         <button type="button" class="link-button" on:click=move |_| {
                             on_change.run(String::new());
                             // The button goes: keep focus in the question.

@@ -179,6 +179,8 @@ test('the client chooses what to record and adds their own measure', async ({ pa
   await page.goto('/diary/measures');
   await expect(heading(page)).toHaveText('What you record');
   await page.getByLabel('Sleep (hours)').uncheck();
+  await expect(page.getByLabel('Sleep (hours)')).toBeFocused();
+  await expect(page.getByRole('button', { name: /^Clear/ })).toHaveCount(0);
   await page.getByRole('button', { name: 'Add measure' }).click();
   await expect(page.locator('#own-name-error')).toHaveText('Error: Enter a name for the measure');
   await expect(page.locator('#own-high-error')).toHaveText('Error: Enter what 10 means, such as "worst possible"');

@@ -66,15 +66,22 @@ pub fn Measures() -> impl IntoView {
         }
     };
     let kind = move || draft.with(|d| d.kind);
+    // A memo: hiding a measure does not change the list itself.
+    let list = Memo::new(move |_| diary.all_measures());
     view! {
         <a class="back-link" href="/diary">"Your diary"</a>
         <ErrorSummary errors=errors.summary() />
         <Page title="What you record".into()>
             <p>"Untick anything you do not want to be asked about. What you recorded before is kept."</p>
             <div class="checkboxes form-group">
-                {move || diary.all_measures().into_iter().map(|m| {
+                {move || list.get().into_iter().map(|m| {
                     let id = m.id.clone();
-                    let hidden = diary.settings.with(|s| s.is_some_and(|s| s.is_hidden(&id)));
+                    let shown_id = m.id.clone();
+                    // Only this box follows the setting, so ticking one
+                    // never rebuilds the list (and loses focus).
+                    let shown = Signal::derive(move || {
+                        !diary.settings.with(|s| s.is_some_and(|s| s.is_hidden(&shown_id)))
+                    });
                     let label = match &m.kind {
                         Kind::Number { unit, .. } => format!("{} ({unit})", m.name),
                         _ => m.name.clone(),
@@ -83,7 +90,7 @@ pub fn Measures() -> impl IntoView {
                         <Checkbox
                             id=format!("use-{}", m.id)
                             label=label
-                            checked=Signal::derive(move || !hidden)
+                            checked=shown
                             on_change=Callback::new(move |on: bool| {
                                 let _ = diary.settings.change(|s: &mut DiarySettings| {
                                     s.set_hidden(&id, !on);
@@ -100,6 +107,7 @@ pub fn Measures() -> impl IntoView {
                 <Choices
                     id="own-kind".to_string()
                     legend="How will you record it?".to_string()
+                    required=true
                     options=vec![
                         ("scale".into(), "A score from 0 to 10".into()),
                         ("number".into(), "A number with a unit".into()),
