@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::fields::{summary, DayFields};
 use crate::app::components::{ErrorSummary, FormErrors, Page, TextField};
-use crate::app::state::use_diary;
+use crate::app::state::{use_diary, DiaryStore};
 use crate::model::diary::{DayDraft, Kind, Measure};
 use crate::model::time::{format_day, parse_iso_day};
 use crate::platform::{clock, page};
@@ -56,23 +56,7 @@ fn DayForm(day: NaiveDate) -> impl IntoView {
     };
     let save = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let before = diary.day(day);
-        match draft
-            .get_untracked()
-            .validate(clock::today(), before.as_ref())
-        {
-            Err(errs) => {
-                saved.set(false);
-                errors.show(summary(errs));
-            }
-            Ok(entry) => {
-                errors.clear();
-                if diary.save_day(entry).is_ok() {
-                    saved.set(true);
-                    page::focus_after_render("day-saved");
-                }
-            }
-        }
+        save_draft(diary, draft, errors, saved, "day-saved");
     };
     view! {
         <a class="back-link" href="/diary">"Your diary"</a>
@@ -99,6 +83,33 @@ fn DayForm(day: NaiveDate) -> impl IntoView {
                 <button class="button" type="submit">"Save"</button>
             </form>
         </Page>
+    }
+}
+
+/// Checks the day form and saves it; on success sets `saved` and moves
+/// focus to the confirmation `confirm_id`, on bad input shows the errors
+/// and saves nothing.
+fn save_draft(
+    diary: DiaryStore,
+    draft: RwSignal<DayDraft>,
+    errors: FormErrors,
+    saved: RwSignal<bool>,
+    confirm_id: &'static str,
+) {
+    let d = draft.get_untracked();
+    let before = diary.day(d.date);
+    match d.validate(clock::today(), before.as_ref()) {
+        Err(errs) => {
+            saved.set(false);
+            errors.show(summary(errs));
+        }
+        Ok(entry) => {
+            errors.clear();
+            if diary.save_day(entry).is_ok() {
+                saved.set(true);
+                page::focus_after_render(confirm_id);
+            }
+        }
     }
 }
 
@@ -131,20 +142,7 @@ pub fn QuickCheckIn() -> impl IntoView {
     let saved = RwSignal::new(false);
     let save = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let before = diary.day(today);
-        match draft
-            .get_untracked()
-            .validate(clock::today(), before.as_ref())
-        {
-            Err(errs) => errors.show(summary(errs)),
-            Ok(entry) => {
-                errors.clear();
-                if diary.save_day(entry).is_ok() {
-                    saved.set(true);
-                    page::focus_after_render("check-in-saved");
-                }
-            }
-        }
+        save_draft(diary, draft, errors, saved, "check-in-saved");
     };
     view! {
         <section class="card check-in" aria-labelledby="check-in-heading">

@@ -108,7 +108,7 @@ fn MeasureField(draft: RwSignal<DayDraft>, errors: FormErrors, mi: usize) -> imp
         Kind::Number { unit, .. } if !measure.several => {
             let label = format!("{} ({unit})", measure.name);
             view! {
-                <NumberBox draft=draft errors=errors mi=mi ri=0 label=label />
+                <ReadingBox draft=draft errors=errors mi=mi ri=0 time=false label=label />
             }
             .into_any()
         }
@@ -127,8 +127,8 @@ fn MeasureField(draft: RwSignal<DayDraft>, errors: FormErrors, mi: usize) -> imp
                                 let label = format!("Reading {}", ri + 1);
                                 view! {
                                     <div class="reading">
-                                        <TimeBox draft=draft errors=errors mi=mi ri=ri />
-                                        <NumberBox draft=draft errors=errors mi=mi ri=ri label=label />
+                                        <ReadingBox draft=draft errors=errors mi=mi ri=ri time=true label=format!("Time of reading {}", ri + 1) />
+                                        <ReadingBox draft=draft errors=errors mi=mi ri=ri time=false label=label />
                                     </div>
                                 }
                             })
@@ -152,22 +152,31 @@ fn MeasureField(draft: RwSignal<DayDraft>, errors: FormErrors, mi: usize) -> imp
     }
 }
 
-/// A box for a number.
+/// A box for one reading's number (`time` false) or its time (`time`
+/// true), with its label and error.
 #[component]
-fn NumberBox(
+fn ReadingBox(
     draft: RwSignal<DayDraft>,
     errors: FormErrors,
     mi: usize,
     ri: usize,
+    time: bool,
     label: String,
 ) -> impl IntoView {
-    let id = field_id(DayField::Value {
-        measure: mi,
-        reading: ri,
-    });
+    let at = (mi, ri);
+    let field = move || {
+        let (measure, reading) = at;
+        if time {
+            DayField::Time { measure, reading }
+        } else {
+            DayField::Value { measure, reading }
+        }
+    };
+    let id = field_id(field());
     let error = errors.message(id.clone());
     let has_error = move || error.with(Option::is_some);
     let error_id = format!("{id}-error");
+    let described_by = error_id.clone();
     view! {
         <div class="form-group" class:form-group--error=has_error>
             <label class="label" for=id.clone()>{label}</label>
@@ -179,44 +188,15 @@ fn NumberBox(
             <input
                 class="input input--width-5"
                 class:input--error=has_error
-                id=id.clone()
-                type="text"
-                inputmode="decimal"
+                id=id
+                type=if time { "time" } else { "text" }
+                inputmode=(!time).then_some("decimal")
                 autocomplete="off"
-                aria-describedby=move || has_error().then(|| format!("{}-error", field_id(DayField::Value { measure: mi, reading: ri })))
-                prop:value=move || draft.with(|d| d.readings[mi].1.get(ri).map(|r| r.value.clone()).unwrap_or_default())
-                on:input=move |ev| set(draft, mi, ri, false, event_target_value(&ev))
-            />
-        </div>
-    }
-}
-
-/// A box for the time of a reading.
-#[component]
-fn TimeBox(draft: RwSignal<DayDraft>, errors: FormErrors, mi: usize, ri: usize) -> impl IntoView {
-    let id = field_id(DayField::Time {
-        measure: mi,
-        reading: ri,
-    });
-    let error = errors.message(id.clone());
-    let has_error = move || error.with(Option::is_some);
-    let error_id = format!("{id}-error");
-    view! {
-        <div class="form-group" class:form-group--error=has_error>
-            <label class="label" for=id.clone()>{format!("Time of reading {}", ri + 1)}</label>
-            {move || error.get().map(|m| view! {
-                <span class="error-message" id=error_id.clone()>
-                    <span class="visually-hidden">"Error: "</span>{m}
-                </span>
-            })}
-            <input
-                class="input input--width-5"
-                class:input--error=has_error
-                id=id.clone()
-                type="time"
-                aria-describedby=move || has_error().then(|| format!("{}-error", field_id(DayField::Time { measure: mi, reading: ri })))
-                prop:value=move || draft.with(|d| d.readings[mi].1.get(ri).map(|r| r.time.clone()).unwrap_or_default())
-                on:input=move |ev| set(draft, mi, ri, true, event_target_value(&ev))
+                aria-describedby=move || has_error().then(|| described_by.clone())
+                prop:value=move || draft.with(|d| {
+                    d.readings[mi].1.get(ri).map(|r| if time { r.time.clone() } else { r.value.clone() }).unwrap_or_default()
+                })
+                on:input=move |ev| set(draft, mi, ri, time, event_target_value(&ev))
             />
         </div>
     }
