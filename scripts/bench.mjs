@@ -150,15 +150,22 @@ try {
     return { ready, save, to90, toAll };
   }
   const empty = { 'alongside.profile': PROFILE_COPD };
-  const results = { empty: [], ten: [] };
+  // Only this month's entries and this year's summary: the same work a
+  // save or a 90-day trend does for any client this far into the month,
+  // to tell the cost of the month's own entries from the cost of age.
+  const thisMonth = Object.fromEntries(Object.entries(tenYears).filter(([k]) => !/^alongside\.diary\./.test(k)
+    || k === `alongside.diary.${new Date().toISOString().slice(0, 7)}` || k === `alongside.diary.index.${new Date().getFullYear()}`));
+  const results = { empty: [], month: [], ten: [] };
   for (let i = 0; i < RUNS; i += 1) {
     results.empty.push(await diaryRun(empty));
+    results.month.push(await diaryRun(thisMonth));
     results.ten.push(await diaryRun(tenYears));
   }
   for (const [key, label] of [['ready', 'app-ready (Today, with the quick check-in)'], ['save', 'save a check-in (click to next frame)'], ['to90', 'switch trend to 90 days'], ['toAll', 'switch trend to all time']]) {
     const e = median(results.empty.map((r) => r[key]));
+    const m = median(results.month.map((r) => r[key]));
     const t = median(results.ten.map((r) => r[key]));
-    console.log(`  ${label.padEnd(50)} empty ${e.toFixed(0).padStart(5)}   ten years ${t.toFixed(0).padStart(5)}   ratio ${(t / e).toFixed(2)}`);
+    console.log(`  ${label.padEnd(45)} empty ${e.toFixed(0).padStart(4)}  this month only ${m.toFixed(0).padStart(4)}  ten years ${t.toFixed(0).padStart(4)}  ten years / empty ${(t / e).toFixed(2)}  ten years / this month ${(t / m).toFixed(2)}`);
   }
 } finally {
   await browser.close();
