@@ -11,7 +11,7 @@ use crate::model::goal::DeletedGoal;
 use chrono::NaiveDate;
 
 use crate::model::diary::{
-    example_entries, DayEntry, DiaryIndex, DiaryMonth, DiarySettings, Measure, Month,
+    example_entries, DayEntry, DiaryIndex, DiaryMonth, DiarySettings, Measure, Month, MonthSummary,
 };
 use crate::model::{Condition, FieldError, Goal, GoalBook, GoalField, ListedCondition, Profile};
 use crate::platform::clock;
@@ -371,7 +371,35 @@ impl DiaryStore {
             self.notices.warn(problem.message());
         }
         let value = load.value.unwrap_or_default();
+        if load.problem.is_none() {
+            self.repair_summary(month, &value);
+        }
         self.months.update(|ms| ms.push((month, value)));
+    }
+
+    /// If a month's stored summary does not match the month (a save of the
+    /// summary failed after the month was saved), writes it again, so
+    /// trends and the calendar catch up as soon as the month is read.
+    fn repair_summary(&self, month: Month, diary: &DiaryMonth) {
+        self.load_year(month.year);
+        let code = month.code();
+        let wanted = MonthSummary::of(month, diary);
+        let stale = self.years.with_untracked(|ys| {
+            let have = ys
+                .iter()
+                .find(|(y, _)| *y == month.year)
+                .and_then(|(_, i)| i.months.iter().find(|m| m.month == code));
+            match have {
+                Some(have) => *have != wanted,
+                None => !diary.days.is_empty(),
+            }
+        });
+        if stale {
+            let result = self.update_index(month, diary, clock::now());
+            if result.is_err() {
+                self.notices.save_result(&result);
+            }
+        }
     }
 
     /// Reads one year's month summaries if they are not loaded yet.
@@ -492,33 +520,7 @@ impl DiaryStore {
             .with_value(|s| s.save(&key, &diary, now))
             .map(|_| ());
         if result.is_ok() {
-            self.load_year(month.year);
-            let mut index = self
-                .years
-                .with_untracked(|ys| {
-                    ys.iter()
-                        .find(|(y, _)| *y == month.year)
-                        .map(|(_, i)| i.clone())
-                })
-                .unwrap_or_default();
-            index.update(month, &diary);
-            result = self
-                .store
-                .with_value(|s| s.save(&StoreKey::diary_index(month.year), &index, now))
-                .map(|_| ());
-            self.years.update(|ys| {
-                if let Some(slot) = ys.iter_mut().find(|(y, _)| *y == month.year) {
-                    slot.1 = index;
-                }
-            });
-            self.stored_years.update_value(|ys| {
-                if let Some(ys) = ys {
-                    if !ys.contains(&month.year) {
-                        ys.push(month.year);
-                        ys.sort_unstable();
-                    }
-                }
-            });
+            result = self.update_index(month, &diary, now);
         }
         if !matches!(
             result,
@@ -531,6 +533,43 @@ impl DiaryStore {
                 });
         }
         self.notices.save_result(&result);
+        result
+    }
+
+    /// Writes `month`'s summary into its year's summaries.
+    fn update_index(
+        &self,
+        month: Month,
+        diary: &DiaryMonth,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), SaveError> {
+        self.load_year(month.year);
+        let mut index = self
+            .years
+            .with_untracked(|ys| {
+                ys.iter()
+                    .find(|(y, _)| *y == month.year)
+                    .map(|(_, i)| i.clone())
+            })
+            .unwrap_or_default();
+        index.update(month, diary);
+        let result = self
+            .store
+            .with_value(|s| s.save(&StoreKey::diary_index(month.year), &index, now))
+            .map(|_| ());
+        self.years.update(|ys| {
+            if let Some(slot) = ys.iter_mut().find(|(y, _)| *y == month.year) {
+                slot.1 = index;
+            }
+        });
+        self.stored_years.update_value(|ys| {
+            if let Some(ys) = ys {
+                if !ys.contains(&month.year) {
+                    ys.push(month.year);
+                    ys.sort_unstable();
+                }
+            }
+        });
         result
     }
 

@@ -217,3 +217,22 @@ test('the diary pages have no axe violations on a laptop', async ({ page }) => {
   }
   await page.screenshot({ path: 'test-results/screens/laptop-diary.png', fullPage: true });
 });
+
+test('a month whose summary was never saved is summarised as soon as it is read', async ({ page }) => {
+  await start(page);
+  // As if the summary's save had failed after the month's save.
+  const month = JSON.stringify({
+    app: 'alongside', kind: 'diary_month', schema: 1, rev: 1, saved_at: '2026-11-03T20:15:00.000Z',
+    data: { days: [{ date: '2026-11-02', readings: [{ m: 'mood', v: 4 }, { m: 'breathlessness', v: 6 }] }] },
+  });
+  await page.evaluate((raw) => localStorage.setItem('alongside.diary.2026-11', raw), month);
+  await page.goto('/diary');
+  await shown(page);
+  await expect(page.getByRole('link', { name: 'Mon 2 November, has an entry' })).toBeVisible();
+  await expect(page.locator('#trend-summary')).toHaveText('Average 6.0 out of 10. Lowest 6. Highest 6. From 1 reading.');
+  const index = await page.evaluate(() => JSON.parse(localStorage.getItem('alongside.diary.index.2026')));
+  expect(index.data.months).toEqual([
+    { month: '2026-11', days: 2, measures: [{ m: 'mood', n: 1, sum: 4, lo: 4, hi: 4 }, { m: 'breathlessness', n: 1, sum: 6, lo: 6, hi: 6 }] },
+  ]);
+  expect(await page.evaluate(() => localStorage.getItem('alongside.diary.2026-11'))).toBe(month);
+});

@@ -38,6 +38,9 @@ const RANGES: [(u32, &str); 4] = [
 pub fn Diary() -> impl IntoView {
     let diary = use_diary();
     let today = clock::today();
+    // Reading this month first also repairs its summary if needed, before
+    // the page decides whether the diary is empty.
+    diary.load_month(Month::of(today));
     let empty = RwSignal::new(diary.is_empty());
     // Examples or a first entry fill the diary: show the trends then.
     Effect::new(move |_| {
