@@ -64,3 +64,13 @@ if [ "${1:-}" = "--test" ] && [ ! -x /usr/bin/chromium ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
+
+# An independent iCalendar parser, to check the calendar files the app
+# exports (tests/ics_check.py). Pinned, in a private virtual environment.
+ICALENDAR_VERSION=7.3.0
+if [ "${1:-}" = "--test" ] && [ "$(cat .tools/venv/.icalendar 2>/dev/null)" != "$ICALENDAR_VERSION" ]; then
+  say "Installing the Python icalendar package $ICALENDAR_VERSION for the calendar file checks"
+  python3 -m venv .tools/venv
+  .tools/venv/bin/pip install --quiet --disable-pip-version-check "icalendar==$ICALENDAR_VERSION"
+  echo "$ICALENDAR_VERSION" > .tools/venv/.icalendar
+fi

@@ -640,3 +640,33 @@ fn a_diary_month_with_days_out_of_order_is_kept_aside() {
             if what == "your diary for November 2026" && reason.contains("the days are out of order")
     ));
 }
+
+// Appointments: one key, schema 1.
+
+fn walking_group() -> alongside::model::appointment::ApptBook {
+    use alongside::model::appointment::{ApptBook, ApptDraft, ApptKind};
+    let mut book = ApptBook::default();
+    let draft = ApptDraft {
+        kind: ApptKind::Group,
+        with: "Tuesday walking group".into(),
+        date: "2026-11-24".into(),
+        time: "10:30".into(),
+        place: "Park gates, Mill Lane".into(),
+        questions: "Is there a shorter route?".into(),
+        every_weeks: "1".into(),
+        until: "2026-12-15".into(),
+        ..ApptDraft::default()
+    };
+    book.add(&draft).unwrap();
+    book.get_mut(1).unwrap().cancel_one(day(12, 8), true);
+    book
+}
+
+#[test]
+fn appointments_fixture_v1_reads_as_is() {
+    use alongside::model::appointment::ApptBook;
+    let decoded =
+        schema::decode::<ApptBook>(include_str!("fixtures/storage/appointments-v1.json")).unwrap();
+    assert_eq!(decoded.value, walking_group());
+    assert!(decoded.value.all()[2].cancelled);
+}

@@ -18,8 +18,8 @@ use leptos_router::path;
 use components::{NoticeList, UpdateBanner, HEADING_ID};
 use nav::{HeaderNav, TabBar};
 use pages::{
-    Appointments, CheckIn, DayPage, Diary, EditGoal, GoalPage, Goals, Measures, MyData, NewGoal,
-    NotFound, Review, Share, Today,
+    Appointments, CheckIn, DayPage, Diary, EditAppointment, EditGoal, GoalPage, Goals, Measures,
+    MyData, NewAppointment, NewGoal, NotFound, OccurrencePage, Review, Share, Today,
 };
 use setup::{Mode, Setup};
 use state::{provide_app_state, use_profile, use_status};
@@ -30,6 +30,7 @@ use crate::platform::{page, persist, sw};
 #[component]
 pub fn App() -> impl IntoView {
     provide_app_state();
+    pages::start_notifications();
     let status = use_status();
     // One task for both start-up requests: neither blocks the first screen.
     spawn_local(async move {
@@ -87,6 +88,18 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/appointments")
                         view=|| view! { <ClientPage><Appointments /></ClientPage> }
+                    />
+                    <Route
+                        path=path!("/appointments/new")
+                        view=|| view! { <ClientPage><NewAppointment /></ClientPage> }
+                    />
+                    <Route
+                        path=path!("/appointments/:id/edit")
+                        view=|| view! { <ClientPage><EditAppointment /></ClientPage> }
+                    />
+                    <Route
+                        path=path!("/appointments/:id/:due")
+                        view=|| view! { <ClientPage><OccurrencePage /></ClientPage> }
                     />
                     <Route path=path!("/check-in") view=|| view! { <ClientPage><CheckIn /></ClientPage> } />
                     <Route path=path!("/share") view=|| view! { <ClientPage><Share /></ClientPage> } />

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use crate::model::goal::DeletedGoal;
 use chrono::NaiveDate;
 
+use crate::model::appointment::ApptBook;
 use crate::model::diary::{
     example_entries, DayEntry, DiaryIndex, DiaryMonth, DiarySettings, Measure, Month, MonthSummary,
 };
@@ -230,6 +231,9 @@ impl GoalsStore {
     }
 }
 
+/// The client's appointments.
+pub type ApptStore = Saved<ApptBook>;
+
 /// A goal the client just deleted, so the goals page can offer "Undo".
 #[derive(Debug, Clone, Copy)]
 pub struct DeletedGoalSlot(pub RwSignal<Option<DeletedGoal>>);
@@ -264,6 +268,11 @@ pub fn provide_app_state() {
     provide_context(notices);
     provide_context(profile);
     provide_context(goals);
+    provide_context(ApptStore::load(
+        store.clone(),
+        notices,
+        StoreKey::appointments(),
+    ));
     provide_context(DiaryStore::new(store.clone(), notices, profile));
     provide_context(DeletedGoalSlot(RwSignal::new(None)));
     provide_context(status);
@@ -281,6 +290,11 @@ pub fn use_profile() -> ProfileStore {
 
 /// The goals store, from context.
 pub fn use_goals() -> GoalsStore {
+    expect_context()
+}
+
+/// The appointments store, from context.
+pub fn use_appointments() -> ApptStore {
     expect_context()
 }
 

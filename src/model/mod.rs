@@ -3,6 +3,7 @@
 //! Nothing in here knows about the browser or Leptos, so all of it is
 //! tested natively with `cargo test`.
 
+pub mod appointment;
 pub mod diary;
 pub mod goal;
 pub mod profile;

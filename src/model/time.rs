@@ -43,6 +43,44 @@ pub fn is_summer_time(utc: DateTime<Utc>) -> bool {
     t >= start && t < end
 }
 
+/// What a UK wall-clock time means as a moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LocalTime {
+    /// An ordinary time: one moment.
+    Single(DateTime<Utc>),
+    /// The hour the clocks go back (1am to 2am on the last Sunday of
+    /// October) happens twice: first in summer time, then in GMT.
+    Twice(DateTime<Utc>, DateTime<Utc>),
+    /// The hour the clocks go forward (1am to 2am on the last Sunday of
+    /// March) does not happen at all.
+    Missing,
+}
+
+/// The moment a UK wall-clock time on `day` (minutes after midnight)
+/// stands for.
+pub fn from_london(day: NaiveDate, minutes: u16) -> LocalTime {
+    let local =
+        day.and_hms_opt(0, 0, 0).unwrap_or_default() + Duration::minutes(i64::from(minutes));
+    let as_gmt = local.and_utc();
+    let as_bst = as_gmt - Duration::hours(1);
+    match (is_summer_time(as_bst), !is_summer_time(as_gmt)) {
+        (true, true) => LocalTime::Twice(as_bst, as_gmt),
+        (true, false) => LocalTime::Single(as_bst),
+        (false, true) => LocalTime::Single(as_gmt),
+        (false, false) => LocalTime::Missing,
+    }
+}
+
+impl LocalTime {
+    /// The moment to use: the first, for a time that happens twice.
+    pub fn first(self) -> Option<DateTime<Utc>> {
+        match self {
+            LocalTime::Single(t) | LocalTime::Twice(t, _) => Some(t),
+            LocalTime::Missing => None,
+        }
+    }
+}
+
 /// The wall-clock time in the UK at `utc`.
 pub fn london(utc: DateTime<Utc>) -> NaiveDateTime {
     let offset = if is_summer_time(utc) { 1 } else { 0 };
@@ -177,6 +215,42 @@ mod tests {
         assert_eq!(
             london(utc("2026-06-30T09:30:00Z")).to_string(),
             "2026-06-30 10:30:00"
+        );
+    }
+
+    #[test]
+    fn clock_change_times_are_missing_or_twice() {
+        let at = |d: NaiveDate, h: u16, m: u16| from_london(d, h * 60 + m);
+        let spring = day(2026, 3, 29);
+        let autumn = day(2026, 10, 25);
+        assert_eq!(
+            at(spring, 0, 59),
+            LocalTime::Single(utc("2026-03-29T00:59:00Z"))
+        );
+        assert_eq!(at(spring, 1, 30), LocalTime::Missing);
+        assert_eq!(
+            at(spring, 2, 0),
+            LocalTime::Single(utc("2026-03-29T01:00:00Z"))
+        );
+        assert_eq!(
+            at(autumn, 0, 30),
+            LocalTime::Single(utc("2026-10-24T23:30:00Z"))
+        );
+        assert_eq!(
+            at(autumn, 1, 30),
+            LocalTime::Twice(utc("2026-10-25T00:30:00Z"), utc("2026-10-25T01:30:00Z"))
+        );
+        assert_eq!(
+            at(autumn, 2, 0),
+            LocalTime::Single(utc("2026-10-25T02:00:00Z"))
+        );
+        assert_eq!(
+            at(day(2026, 7, 1), 10, 30).first(),
+            Some(utc("2026-07-01T09:30:00Z"))
+        );
+        assert_eq!(
+            at(day(2026, 12, 1), 10, 30).first(),
+            Some(utc("2026-12-01T10:30:00Z"))
         );
     }
 

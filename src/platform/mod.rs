@@ -2,6 +2,8 @@
 //! as little as it can so the logic stays in the tested layers above.
 
 pub mod clock;
+pub mod file;
+pub mod notify;
 pub mod page;
 pub mod persist;
 pub mod sw;

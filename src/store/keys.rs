@@ -29,6 +29,11 @@ impl StoreKey {
         StoreKey(format!("{PREFIX}goals"))
     }
 
+    /// The client's appointments.
+    pub fn appointments() -> StoreKey {
+        StoreKey(format!("{PREFIX}appointments"))
+    }
+
     /// The client's diary choices (own measures, hidden ones).
     pub fn diary_settings() -> StoreKey {
         StoreKey(format!("{PREFIX}diary.settings"))
@@ -87,6 +92,7 @@ impl StoreKey {
         match rest {
             "profile" => return "your details".into(),
             "goals" => return "your goals".into(),
+            "appointments" => return "your appointments".into(),
             "diary.settings" => return "your diary choices".into(),
             _ => {}
         }

@@ -12,6 +12,7 @@ export const ROUTES = [
   ['/diary', 'Your diary'],
   ['/diary/measures', 'What you record'],
   ['/appointments', 'Your appointments'],
+  ['/appointments/new', 'Add an appointment'],
   ['/check-in', 'How are you feeling?'],
   ['/share', 'Share with your link worker'],
   ['/review', 'Review a shared summary'],

@@ -15,17 +15,6 @@ fn Coming(title: &'static str, what: &'static str) -> impl IntoView {
     }
 }
 
-/// `/appointments`.
-#[component]
-pub fn Appointments() -> impl IntoView {
-    view! {
-        <Coming
-            title="Your appointments"
-            what="Here you will keep your appointments and groups, with reminders and what to bring."
-        />
-    }
-}
-
 /// `/check-in`.
 #[component]
 pub fn CheckIn() -> impl IntoView {

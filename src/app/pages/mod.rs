@@ -1,5 +1,6 @@
 //! One module per route.
 
+mod appointments;
 mod coming;
 mod diary;
 mod goals;
@@ -7,7 +8,11 @@ mod my_data;
 mod not_found;
 mod today;
 
-pub use coming::{Appointments, CheckIn, Review, Share};
+pub use appointments::{
+    start_notifications, Appointments, EditAppointment, NewAppointment, OccurrencePage,
+    TodayAppointments,
+};
+pub use coming::{CheckIn, Review, Share};
 pub use diary::{DayPage, Diary, Measures, QuickCheckIn};
 pub use goals::{EditGoal, GoalCard, GoalPage, Goals, NewGoal};
 pub use my_data::MyData;

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::components::Page;
-use crate::app::pages::{GoalCard, QuickCheckIn};
+use crate::app::pages::{GoalCard, QuickCheckIn, TodayAppointments};
 use crate::app::state::{use_goals, use_profile};
 use crate::platform::clock;
 
@@ -20,6 +20,7 @@ pub fn Today() -> impl IntoView {
     let what_matters = profile.map(|p| p.what_matters).unwrap_or_default();
     view! {
         <Page title=greeting tab_title="Today">
+            <TodayAppointments />
             <section class="card card--feature" aria-labelledby="what-matters-heading">
                 <h2 class="heading-m" id="what-matters-heading">"What matters to you"</h2>
                 <p class="preserve-lines">{what_matters}</p>
@@ -51,10 +52,8 @@ pub fn Today() -> impl IntoView {
                     }
                 }}
             </section>
-            <p>"Your next appointment will show here."</p>
             <ul class="link-cards">
                 <li><a class="link-card" href="/diary">"Your diary"</a></li>
-                <li><a class="link-card" href="/appointments">"Your appointments"</a></li>
                 <li><a class="link-card" href="/check-in">"How are you feeling?"</a></li>
             </ul>
         </Page>

@@ -1,4 +1,6 @@
-//! How the client's goals ([`GoalBook`]) are stored.
+//! How the client's goals ([`GoalBook`]) and appointments
+//! ([`ApptBook`](crate::model::appointment::ApptBook), kind
+//! `appointments`, schema 1) are stored, each under one key.
 //!
 //! Schema history (each kept as a fixture in `tests/fixtures/storage/`):
 //! - 1: the first released format: every goal with its steps, ratings,
@@ -16,5 +18,14 @@ impl Record for GoalBook {
 
     fn check(&self) -> Result<(), String> {
         GoalBook::check(self)
+    }
+}
+
+impl Record for crate::model::appointment::ApptBook {
+    const KIND: &'static str = "appointments";
+    const SCHEMA: u32 = 1;
+
+    fn check(&self) -> Result<(), String> {
+        crate::model::appointment::ApptBook::check(self)
     }
 }

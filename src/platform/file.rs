@@ -1,0 +1,93 @@
+//! Handing a file to the client: the phone's share sheet where it can
+//! take files (so "Add to calendar" goes straight to the calendar app),
+//! otherwise an ordinary download.
+
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{File, FilePropertyBag, HtmlAnchorElement, Url};
+
+/// How the file was handed over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Handed {
+    /// Through the share sheet.
+    Shared,
+    /// The client closed the share sheet.
+    Cancelled,
+    /// As a download.
+    Downloaded,
+    /// The browser refused both.
+    Failed,
+}
+
+fn method(target: &JsValue, name: &str) -> Option<Function> {
+    Reflect::get(target, &JsValue::from_str(name))
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+/// Offers `text` as a file called `name` of type `mime`.
+pub async fn hand_over(name: &str, text: &str, mime: &str) -> Handed {
+    let Some(window) = web_sys::window() else {
+        return Handed::Failed;
+    };
+    let options = FilePropertyBag::new();
+    options.set_type(mime);
+    let Ok(file) = File::new_with_str_sequence_and_options(
+        &Array::of1(&JsValue::from_str(text)),
+        name,
+        &options,
+    ) else {
+        return Handed::Failed;
+    };
+    let navigator: JsValue = window.navigator().into();
+    let data = Object::new();
+    let _ = Reflect::set(&data, &JsValue::from_str("files"), &Array::of1(&file));
+    let can_share = method(&navigator, "canShare")
+        .and_then(|f| f.call1(&navigator, &data).ok())
+        .and_then(|v| v.as_bool())
+        == Some(true);
+    if can_share {
+        if let Some(share) = method(&navigator, "share") {
+            if let Ok(promise) = share.call1(&navigator, &data) {
+                match JsFuture::from(Promise::from(promise)).await {
+                    Ok(_) => return Handed::Shared,
+                    Err(e) => {
+                        let aborted = e
+                            .dyn_ref::<web_sys::DomException>()
+                            .is_some_and(|d| d.name() == "AbortError");
+                        if aborted {
+                            return Handed::Cancelled;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    download(&window, &file, name)
+}
+
+fn download(window: &web_sys::Window, file: &File, name: &str) -> Handed {
+    let Ok(url) = Url::create_object_url_with_blob(file) else {
+        return Handed::Failed;
+    };
+    let anchor = window
+        .document()
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|e| e.dyn_into::<HtmlAnchorElement>().ok());
+    let Some(anchor) = anchor else {
+        return Handed::Failed;
+    };
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    // Give the download a moment to start before freeing the file.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
+    Handed::Downloaded
+}
