@@ -201,3 +201,29 @@ test('the appointments pages have no axe violations on a laptop', async ({ page 
     expect(await axeViolations(page), path).toEqual([]);
   }
 });
+
+test('with notifications allowed, a due reminder is shown once as a notification', async ({ page, context }) => {
+  await context.grantPermissions(['notifications'], { origin: 'http://127.0.0.1:4173' });
+  // Record each notification the app makes (the real one is still shown).
+  await page.addInitScript(() => {
+    const Real = window.Notification;
+    window.__notes = [];
+    window.Notification = class extends Real {
+      constructor(title, options) {
+        super(title, options);
+        window.__notes.push([title, options?.body]);
+      }
+    };
+  });
+  await start(page);
+  await page.goto('/appointments');
+  await shown(page);
+  await expect(page.getByText('Notifications are on while Alongside is open.')).toBeVisible();
+  await add(page, { kind: 'Nurse', with: 'Asthma review', date: '2026-11-22', time: '10:30' });
+  await page.clock.setFixedTime(new Date('2026-11-21T18:30:00Z'));
+  await page.goto('/');
+  await shown(page);
+  await expect.poll(() => page.evaluate(() => window.__notes)).toEqual([
+    ['Reminder: Nurse: Asthma review', 'Sun 22 November, 10:30am'],
+  ]);
+});
