@@ -18,8 +18,9 @@ use leptos_router::path;
 use components::{NoticeList, UpdateBanner, HEADING_ID};
 use nav::{HeaderNav, TabBar};
 use pages::{
-    Appointments, CheckIn, DayPage, Diary, EditAppointment, EditGoal, GoalPage, Goals, Measures,
-    MyData, NewAppointment, NewGoal, NotFound, OccurrencePage, Review, Share, Today,
+    Appointments, CheckIn, CheckInHistory, DayPage, Diary, EditAppointment, EditGoal, GoalPage,
+    Goals, Measures, MyData, NewAppointment, NewGoal, NotFound, OccurrencePage, Review, Share,
+    Today,
 };
 use setup::{Mode, Setup};
 use state::{provide_app_state, use_profile, use_status};
@@ -102,6 +103,10 @@ pub fn App() -> impl IntoView {
                         view=|| view! { <ClientPage><OccurrencePage /></ClientPage> }
                     />
                     <Route path=path!("/check-in") view=|| view! { <ClientPage><CheckIn /></ClientPage> } />
+                    <Route
+                        path=path!("/check-in/history")
+                        view=|| view! { <ClientPage><CheckInHistory /></ClientPage> }
+                    />
                     <Route path=path!("/share") view=|| view! { <ClientPage><Share /></ClientPage> } />
                     <Route path=path!("/review") view=Review />
                     <Route path=path!("/my-data") view=|| view! { <ClientPage><MyData /></ClientPage> } />

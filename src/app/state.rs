@@ -14,6 +14,7 @@ use crate::model::appointment::ApptBook;
 use crate::model::diary::{
     example_entries, DayEntry, DiaryIndex, DiaryMonth, DiarySettings, Measure, Month, MonthSummary,
 };
+use crate::model::wellbeing::{TalkList, Wellbeing};
 use crate::model::{Condition, FieldError, Goal, GoalBook, GoalField, ListedCondition, Profile};
 use crate::platform::clock;
 use crate::platform::persist::Persistence;
@@ -234,6 +235,12 @@ impl GoalsStore {
 /// The client's appointments.
 pub type ApptStore = Saved<ApptBook>;
 
+/// The wellbeing check-ins.
+pub type WellbeingStore = Saved<Wellbeing>;
+
+/// Things to talk about next time.
+pub type TalkStore = Saved<TalkList>;
+
 /// A goal the client just deleted, so the goals page can offer "Undo".
 #[derive(Debug, Clone, Copy)]
 pub struct DeletedGoalSlot(pub RwSignal<Option<DeletedGoal>>);
@@ -273,6 +280,12 @@ pub fn provide_app_state() {
         notices,
         StoreKey::appointments(),
     ));
+    provide_context(WellbeingStore::load(
+        store.clone(),
+        notices,
+        StoreKey::wellbeing(),
+    ));
+    provide_context(TalkStore::load(store.clone(), notices, StoreKey::talk()));
     provide_context(DiaryStore::new(store.clone(), notices, profile));
     provide_context(DeletedGoalSlot(RwSignal::new(None)));
     provide_context(status);
@@ -295,6 +308,16 @@ pub fn use_goals() -> GoalsStore {
 
 /// The appointments store, from context.
 pub fn use_appointments() -> ApptStore {
+    expect_context()
+}
+
+/// The wellbeing store, from context.
+pub fn use_wellbeing() -> WellbeingStore {
+    expect_context()
+}
+
+/// The "things to talk about" store, from context.
+pub fn use_talk() -> TalkStore {
     expect_context()
 }
 

@@ -9,6 +9,7 @@ pub mod goal;
 pub mod profile;
 pub mod text;
 pub mod time;
+pub mod wellbeing;
 
 pub use goal::{Goal, GoalBook, GoalDraft, GoalField, GoalStatus};
 pub use profile::{Condition, LinkWorker, ListedCondition, Profile, ProfileDraft, ProfileField};

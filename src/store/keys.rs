@@ -34,6 +34,16 @@ impl StoreKey {
         StoreKey(format!("{PREFIX}appointments"))
     }
 
+    /// The wellbeing check-ins.
+    pub fn wellbeing() -> StoreKey {
+        StoreKey(format!("{PREFIX}wellbeing"))
+    }
+
+    /// Things the client wants to talk about next time.
+    pub fn talk() -> StoreKey {
+        StoreKey(format!("{PREFIX}talk"))
+    }
+
     /// The client's diary choices (own measures, hidden ones).
     pub fn diary_settings() -> StoreKey {
         StoreKey(format!("{PREFIX}diary.settings"))
@@ -93,6 +103,8 @@ impl StoreKey {
             "profile" => return "your details".into(),
             "goals" => return "your goals".into(),
             "appointments" => return "your appointments".into(),
+            "wellbeing" => return "your wellbeing check-ins".into(),
+            "talk" => return "your list of things to talk about".into(),
             "diary.settings" => return "your diary choices".into(),
             _ => {}
         }

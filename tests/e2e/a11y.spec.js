@@ -55,7 +55,7 @@ test('the More menu opens, is labelled, and closes on Escape', async ({ page }) 
   await shot(page, 'phone-more-menu');
   // The menu follows its button in Tab order.
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('link', { name: 'Check-in' })).toBeFocused();
+  await expect(page.getByRole('link', { name: 'Check-in', exact: true })).toBeFocused();
   expect(await axeViolations(page)).toEqual([]);
   await page.getByRole('link', { name: 'My data' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('My data');

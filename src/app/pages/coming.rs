@@ -15,17 +15,6 @@ fn Coming(title: &'static str, what: &'static str) -> impl IntoView {
     }
 }
 
-/// `/check-in`.
-#[component]
-pub fn CheckIn() -> impl IntoView {
-    view! {
-        <Coming
-            title="How are you feeling?"
-            what="Here you will answer four short questions about your wellbeing, whenever it suits you."
-        />
-    }
-}
-
 /// `/share`.
 #[component]
 pub fn Share() -> impl IntoView {

@@ -1,6 +1,7 @@
 //! One module per route.
 
 mod appointments;
+mod check_in;
 mod coming;
 mod diary;
 mod goals;
@@ -12,7 +13,8 @@ pub use appointments::{
     start_notifications, Appointments, EditAppointment, NewAppointment, OccurrencePage,
     TodayAppointments,
 };
-pub use coming::{CheckIn, Review, Share};
+pub use check_in::{CheckIn, CheckInDue, CheckInHistory, TalkAbout};
+pub use coming::{Review, Share};
 pub use diary::{DayPage, Diary, Measures, QuickCheckIn};
 pub use goals::{EditGoal, GoalCard, GoalPage, Goals, NewGoal};
 pub use my_data::MyData;

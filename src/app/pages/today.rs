@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::components::Page;
-use crate::app::pages::{GoalCard, QuickCheckIn, TodayAppointments};
+use crate::app::pages::{CheckInDue, GoalCard, QuickCheckIn, TalkAbout, TodayAppointments};
 use crate::app::state::{use_goals, use_profile};
 use crate::platform::clock;
 
@@ -21,10 +21,7 @@ pub fn Today() -> impl IntoView {
     view! {
         <Page title=greeting tab_title="Today">
             <TodayAppointments />
-            <section class="card card--feature" aria-labelledby="what-matters-heading">
-                <h2 class="heading-m" id="what-matters-heading">"What matters to you"</h2>
-                <p class="preserve-lines">{what_matters}</p>
-            </section>
+            <CheckInDue />
             <QuickCheckIn />
             <section aria-labelledby="today-goals-heading">
                 <h2 id="today-goals-heading">"Your goals"</h2>
@@ -51,6 +48,11 @@ pub fn Today() -> impl IntoView {
                             .into_any()
                     }
                 }}
+            </section>
+            <TalkAbout />
+            <section class="card card--feature" aria-labelledby="what-matters-heading">
+                <h2 class="heading-m" id="what-matters-heading">"What matters to you"</h2>
+                <p class="preserve-lines">{what_matters}</p>
             </section>
             <ul class="link-cards">
                 <li><a class="link-card" href="/diary">"Your diary"</a></li>

@@ -1,6 +1,8 @@
 //! How the client's goals ([`GoalBook`]) and appointments
 //! ([`ApptBook`](crate::model::appointment::ApptBook), kind
-//! `appointments`, schema 1) are stored, each under one key.
+//! `appointments`, schema 1), wellbeing check-ins (kind `wellbeing`) and
+//! the list of things to talk about (kind `talk`) are stored, each under
+//! one key.
 //!
 //! Schema history (each kept as a fixture in `tests/fixtures/storage/`):
 //! - 1: the first released format: every goal with its steps, ratings,
@@ -28,4 +30,25 @@ impl Record for crate::model::appointment::ApptBook {
     fn check(&self) -> Result<(), String> {
         crate::model::appointment::ApptBook::check(self)
     }
+}
+
+impl Record for crate::model::wellbeing::Wellbeing {
+    const KIND: &'static str = "wellbeing";
+    const SCHEMA: u32 = 1;
+
+    fn check(&self) -> Result<(), String> {
+        let answers = self
+            .checkins
+            .iter()
+            .flat_map(|c| c.answers.iter().flatten());
+        if answers.into_iter().any(|a| *a > 10) {
+            return Err("an answer is above 10".into());
+        }
+        Ok(())
+    }
+}
+
+impl Record for crate::model::wellbeing::TalkList {
+    const KIND: &'static str = "talk";
+    const SCHEMA: u32 = 1;
 }

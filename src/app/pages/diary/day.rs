@@ -137,6 +137,7 @@ pub fn QuickCheckIn() -> impl IntoView {
     let diary = use_diary();
     let today = clock::today();
     let measures = quick_measures(diary.measures());
+    let started = diary.day(today).is_some();
     let draft = RwSignal::new(DayDraft::new(today, &measures, diary.day(today).as_ref()));
     let errors = FormErrors::new("Today");
     let saved = RwSignal::new(false);
@@ -147,6 +148,13 @@ pub fn QuickCheckIn() -> impl IntoView {
     view! {
         <section class="card check-in" aria-labelledby="check-in-heading">
             <h2 class="heading-m" id="check-in-heading">"How are you today?"</h2>
+            <p class="secondary-text">
+                {if started {
+                    "You have started today's diary. You can change it here or add more."
+                } else {
+                    "You have not filled in today's diary yet."
+                }}
+            </p>
             <ErrorSummary errors=errors.summary() />
             {move || saved.get().then(|| view! {
                 <div class="notice notice--success" id="check-in-saved" tabindex="-1">
