@@ -70,6 +70,7 @@ try {
   console.log(`time to app-ready, CPU throttled 4x, median of ${RUNS} runs (ms):`);
   for (const [label, opts] of [
     ['no profile yet (first-run welcome page)', { withProfile: false, warm: false }],
+    ['the shell alone (a not-found page), profile stored', { withProfile: true, warm: true, path: '/no-such-page' }],
     ['with a profile (Today), service worker ready', { withProfile: true, warm: true }],
     ['Today with 30 big goals', { withProfile: true, warm: true, goals: true }],
     ['one big goal (/goals/2), 30 goals stored', { withProfile: true, warm: true, goals: true, path: '/goals/2' }],
