@@ -112,6 +112,7 @@ impl Notices {
 pub struct Saved<T: Send + Sync + 'static> {
     value: RwSignal<Option<T>>,
     read_only: RwSignal<bool>,
+    last_failed: RwSignal<bool>,
     key: StoredValue<StoreKey>,
     store: StoredValue<Arc<AppStore>>,
     notices: Notices,
@@ -137,6 +138,7 @@ impl<T: Record + Clone + Send + Sync + 'static> Saved<T> {
                 load.problem,
                 Some(LoadProblem::Newer { .. } | LoadProblem::Unreadable { .. })
             )),
+            last_failed: RwSignal::new(false),
             key: StoredValue::new(key),
             store: StoredValue::new(store),
             notices,
@@ -180,8 +182,15 @@ impl<T: Record + Clone + Send + Sync + 'static> Saved<T> {
         } else {
             self.value.set(Some(value));
         }
+        self.last_failed.set(result.is_err());
         self.notices.save_result(&result);
         result
+    }
+
+    /// True if the latest save worked, so a page may say "saved"; after a
+    /// failure the notices already say what happened.
+    pub fn saved_ok(&self) -> bool {
+        !self.last_failed.get_untracked()
     }
 
     /// Runs a domain operation on a copy of the value (or a new empty one)
@@ -486,8 +495,18 @@ impl DiaryStore {
     /// True when no diary month is stored (so example entries may be added).
     pub fn is_empty(&self) -> bool {
         self.load_index();
-        self.years
-            .with_untracked(|ys| ys.iter().all(|(_, i)| i.is_empty()))
+        // The month keys themselves are checked too: a year's summary can
+        // be missing (kept aside, or its save failed) while months exist,
+        // and example entries must never be written over real ones.
+        let no_months = !self
+            .store
+            .with_value(|s| s.keys())
+            .iter()
+            .any(StoreKey::is_diary_month);
+        no_months
+            && self
+                .years
+                .with_untracked(|ys| ys.iter().all(|(_, i)| i.is_empty()))
     }
 
     /// Reads a loaded month (tracked); an empty month if it is not loaded.
@@ -552,13 +571,18 @@ impl DiaryStore {
     fn save_month(&self, month: Month, diary: DiaryMonth) -> Result<(), SaveError> {
         let now = clock::now();
         let key = StoreKey::diary_month(month.first_day());
-        let mut result = self
+        let result = self
             .store
             .with_value(|s| s.save(&key, &diary, now))
             .map(|_| ());
-        if result.is_ok() {
-            result = self.update_index(month, &diary, now);
-        }
+        let summary = if result.is_ok() {
+            self.update_index(month, &diary, now)
+        } else {
+            Ok(())
+        };
+        // The entries in memory follow the month itself: saved, or kept for
+        // this session after a failure the client is told about. Only a
+        // month this build must not write stays as it was.
         if !matches!(
             result,
             Err(SaveError::Newer { .. } | SaveError::Unreadable { .. })
@@ -569,7 +593,10 @@ impl DiaryStore {
                     None => ms.push((month, diary)),
                 });
         }
-        self.notices.save_result(&result);
+        // The entry is saved even if its summary is not; the summary is
+        // rebuilt from the month the next time it is read. Either failure
+        // is shown.
+        self.notices.save_result(&result.clone().and(summary));
         result
     }
 

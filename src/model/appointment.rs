@@ -593,7 +593,21 @@ impl ApptDraft {
             repeat,
             reminders,
             cancelled: before.is_some_and(|b| b.cancelled),
-            changes: before.map(|b| b.changes.clone()).unwrap_or_default(),
+            // When the first date moves, each change (a moved or cancelled
+            // session, notes afterwards) moves with its session. Changes
+            // are never dropped, even ones a new rhythm no longer meets.
+            changes: before
+                .map(|b| {
+                    let shift = date - b.date;
+                    b.changes
+                        .iter()
+                        .map(|c| Change {
+                            due: c.due + shift,
+                            ..c.clone()
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
             sequence: before.map_or(0, |b| b.sequence + 1),
         })
     }
@@ -763,7 +777,15 @@ impl ApptBook {
                 return Err("the appointments are numbered wrongly".into());
             }
             ids.push(a.id);
-            if a.time >= 24 * 60 || a.repeat.is_some_and(|r| r.weeks == 0) {
+            let bad_change = a
+                .changes
+                .iter()
+                .any(|c| c.time.is_some_and(|t| t >= 24 * 60));
+            if a.time >= 24 * 60
+                || a.minutes > 720
+                || bad_change
+                || a.repeat.is_some_and(|r| r.weeks == 0)
+            {
                 return Err("an appointment has an impossible time or repeat".into());
             }
         }
@@ -847,6 +869,14 @@ mod tests {
         assert_eq!(a.occurrences()[0].time, 540);
         assert_eq!(a.occurrences()[1].time, 855, "a moved one stays moved");
         assert_eq!(a.sequence, 3);
+        // Moving the whole series a day later takes its changes along.
+        let mut later = ApptDraft::from_appointment(book.get(id).unwrap());
+        later.date = "2026-11-25".into();
+        book.edit(id, &later).unwrap();
+        let occ = book.get(id).unwrap().occurrences();
+        assert_eq!(occ[0].notes.as_deref(), Some("Bloods next time"));
+        assert!(occ[2].cancelled);
+        assert_eq!(occ[2].due, day(12, 23));
     }
 
     #[test]

@@ -887,11 +887,16 @@ pub fn format_time(minutes: u16) -> String {
     format!("{h12}:{m:02}{suffix}")
 }
 
-/// Reads a time as a browser time box gives it, `HH:MM`.
+/// Reads a time as a browser time box gives it: `HH:MM`, or `HH:MM:SS`
+/// (seconds ignored). Nothing else, so "2:30pm" is never read as 2:30am.
 pub fn parse_time(text: &str) -> Option<u16> {
-    let (h, m) = text.trim().split_once(':')?;
-    let (h, m): (u16, u16) = (h.parse().ok()?, m.get(..2)?.parse().ok()?);
-    (h < 24 && m < 60 && !text.trim().starts_with('+')).then_some(h * 60 + m)
+    let parts: Vec<&str> = text.trim().split(':').collect();
+    let two_digits = |p: &&str| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit());
+    if !(2..=3).contains(&parts.len()) || !parts.iter().all(two_digits) {
+        return None;
+    }
+    let (h, m): (u16, u16) = (parts[0].parse().ok()?, parts[1].parse().ok()?);
+    (h < 24 && m < 60).then_some(h * 60 + m)
 }
 
 /// `HH:MM`, for a time box.
@@ -1475,6 +1480,10 @@ mod tests {
         assert_eq!(format_time(12 * 60 + 5), "12:05pm");
         assert_eq!(parse_time("08:30"), Some(510));
         assert_eq!(parse_time("24:00"), None);
+        assert_eq!(parse_time("08:30:00"), Some(510));
+        for bad in ["2:30pm", "10:305", "8:30", "+8:30", "10:3", "", "10"] {
+            assert_eq!(parse_time(bad), None, "{bad}");
+        }
         assert_eq!(
             months_for(90, day(2026, 11, 21))
                 .iter()

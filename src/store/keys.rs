@@ -86,6 +86,15 @@ impl StoreKey {
         raw.starts_with(PREFIX).then(|| StoreKey(raw.to_string()))
     }
 
+    /// True for keys made by [`StoreKey::diary_month`].
+    pub fn is_diary_month(&self) -> bool {
+        self.0.strip_prefix("alongside.diary.").is_some_and(|m| {
+            m.len() == 7
+                && m.as_bytes()[4] == b'-'
+                && m.bytes().filter(u8::is_ascii_digit).count() == 6
+        })
+    }
+
     /// True for keys made by [`StoreKey::quarantine`].
     pub fn is_quarantine(&self) -> bool {
         self.0.starts_with(QUARANTINE)
@@ -144,6 +153,9 @@ mod tests {
             StoreKey::diary_month(d).describe(),
             "your diary for March 2026"
         );
+        assert!(StoreKey::diary_month(d).is_diary_month());
+        assert!(!StoreKey::diary_index(2026).is_diary_month());
+        assert!(!StoreKey::diary_settings().is_diary_month());
     }
 
     #[test]

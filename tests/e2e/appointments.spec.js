@@ -86,8 +86,11 @@ test('a weekly group and a GP appointment are grouped, one session changed, expo
     ['alongside-2-20261122@alongside.app', 'GP: Dr Patel', '2026-11-22T09:00:00+00:00', 'CONFIRMED'],
     ['alongside-1-20261124@alongside.app', 'Tuesday walking group', '2026-11-24T10:30:00+00:00', 'CONFIRMED'],
     ['alongside-1-20261201@alongside.app', 'Tuesday walking group', '2026-12-02T11:00:00+00:00', 'CONFIRMED'],
+    // Cancelled ones go out as cancelled, so a calendar that has them removes them.
+    ['alongside-1-20261208@alongside.app', 'Tuesday walking group', '2026-12-08T10:30:00+00:00', 'CANCELLED'],
     ['alongside-1-20261215@alongside.app', 'Tuesday walking group', '2026-12-15T10:30:00+00:00', 'CONFIRMED'],
   ]);
+  expect(events[3].alarms).toEqual([]);
   expect(events[0].alarms).toEqual(['2026-11-21T18:00:00+00:00', '-60m']);
   expect(events[0].description).toBe('Questions to ask:\n- Can I change my inhaler?\n- Is the cough normal, doctor?');
   expect(events[1].location).toBe('Park gates, Mill Lane');

@@ -236,3 +236,17 @@ test('a month whose summary was never saved is summarised as soon as it is read'
   ]);
   expect(await page.evaluate(() => localStorage.getItem('alongside.diary.2026-11'))).toBe(month);
 });
+
+test('examples are never offered while any month holds entries, even without its summary', async ({ page }) => {
+  await start(page);
+  const october = JSON.stringify({
+    app: 'alongside', kind: 'diary_month', schema: 1, rev: 1, saved_at: '2026-10-03T20:15:00.000Z',
+    data: { days: [{ date: '2026-10-02', readings: [{ m: 'mood', v: 2 }] }] },
+  });
+  await page.evaluate((raw) => localStorage.setItem('alongside.diary.2026-10', raw), october);
+  await page.goto('/diary');
+  await shown(page);
+  await expect(page.getByRole('heading', { name: 'How things have changed' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add 3 months of examples' })).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem('alongside.diary.2026-10'))).toBe(october);
+});

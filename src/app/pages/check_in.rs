@@ -90,6 +90,8 @@ pub fn CheckIn() -> impl IntoView {
         }
     };
     let save = move |_| match wellbeing.change(|w| w.complete(clock::today())) {
+        // A refused save is shown at the top of the page; stay here.
+        Ok(()) if !wellbeing.saved_ok() => page::focus_after_render(HEADING_ID),
         Ok(()) => go(6),
         Err(errs) => {
             let first = errs.first().map(|e| e.field);
@@ -253,7 +255,7 @@ pub fn CheckInHistory() -> impl IntoView {
                 ev.prevent_default();
                 let code = chosen.get_untracked();
                 let rhythm = Rhythm::CHOICES.into_iter().map(|(r, _)| r).find(|r| rhythm_code(*r) == code).unwrap_or(Rhythm::Off);
-                if wellbeing.change(|w| { w.rhythm = rhythm; Ok::<_, ()>(()) }).is_ok() {
+                if wellbeing.change(|w| { w.rhythm = rhythm; Ok::<_, ()>(()) }).is_ok() && wellbeing.saved_ok() {
                     said.set("Saved. Today will suggest a check-in at these times.".into());
                 }
             }>
@@ -330,7 +332,9 @@ pub fn TalkAbout() -> impl IntoView {
             Ok(_) => {
                 typed.set(String::new());
                 errors.clear();
-                said.set("Added".into());
+                if talk.saved_ok() {
+                    said.set("Added".into());
+                }
             }
             Err(e) => {
                 errors.show(vec![SummaryError {

@@ -96,7 +96,9 @@ fn OccurrenceDetail(id: u32, due: NaiveDate) -> impl IntoView {
         }) {
             Ok(()) => {
                 errors.clear();
-                said.set("Notes saved".into());
+                if appts.saved_ok() {
+                    said.set("Notes saved".into());
+                }
             }
             Err(e) => show_errors(vec![e]),
         }
@@ -109,7 +111,8 @@ fn OccurrenceDetail(id: u32, due: NaiveDate) -> impl IntoView {
                 let (Some(a), Some(o)) = (appt.get(), occ.get()) else { return ().into_any() };
                 let when = o.when(today);
                 let note = twice_note(o.date, o.time);
-                let end = format_time(o.time + a.minutes);
+                // Widened: a late start plus a long appointment passes midnight.
+                let end = format_time(((u32::from(o.time) + u32::from(a.minutes)) % 1440) as u16);
                 view! {
                     {o.cancelled.then(|| view! { <p><strong class="tag tag--grey">"Cancelled"</strong></p> })}
                     <dl class="summary-list">

@@ -93,7 +93,9 @@ pub fn Appointments() -> impl IntoView {
                 if upcoming.is_empty() {
                     return view! { <p>"You have no appointments coming up."</p> }.into_any();
                 }
-                let all: Vec<Occurrence> = upcoming.iter().filter(|(_, o)| !o.cancelled).map(|(_, o)| o.clone()).collect();
+                // Cancelled ones go in too, marked cancelled, so a calendar
+                // that already has them removes them.
+                let all: Vec<Occurrence> = upcoming.iter().map(|(_, o)| o.clone()).collect();
                 let groups = [When::Today, When::Tomorrow, When::ThisWeek, When::Later];
                 view! {
                     <button type="button" class="button button--secondary" on:click=move |_| export(&appts.with_untracked(|b| b.cloned().unwrap_or_default()), all.clone(), "appointments.ics", said)>
