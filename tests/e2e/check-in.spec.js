@@ -151,6 +151,11 @@ test('Today brings the day together from stored data', async ({ page }) => {
   await expect(page.locator('.talk-list')).toContainText('Trying the choir');
   await page.getByRole('button', { name: 'Remove Trying the choir' }).click();
   await expect(page.locator('.talk-list')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.locator('.talk-list')).toContainText('Trying the choir');
+  await page.getByRole('button', { name: 'Remove Trying the choir' }).click();
+  await expect(page.locator('.talk-list')).toHaveCount(0);
 
   // "Not now" puts the check-in off until tomorrow.
   await page.getByRole('button', { name: 'Not now' }).click();

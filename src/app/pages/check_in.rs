@@ -8,12 +8,12 @@ use leptos::prelude::*;
 
 use crate::app::components::{
     BackLink, Choices, ErrorSummary, FormErrors, LineChart, Page, SummaryError, TextField,
-    HEADING_ID,
+    UndoNotice, HEADING_ID,
 };
 use crate::app::state::{use_appointments, use_talk, use_wellbeing};
 use crate::model::appointment::ApptKind;
 use crate::model::time::format_day;
-use crate::model::wellbeing::{Choice, Question, Rhythm, ATTRIBUTION, PREAMBLE};
+use crate::model::wellbeing::{Choice, Question, Rhythm, TalkItem, ATTRIBUTION, PREAMBLE};
 use crate::platform::{clock, page};
 
 const SKIP: &str = "skip";
@@ -325,6 +325,18 @@ pub fn TalkAbout() -> impl IntoView {
     let typed = RwSignal::new(String::new());
     let errors = FormErrors::new("Today");
     let said = RwSignal::new(String::new());
+    let removed = RwSignal::new(None::<(usize, TalkItem)>);
+    let undo = move |()| {
+        if let Some(gone) = removed.get_untracked() {
+            let _ = talk.change(|t| {
+                t.undo_remove(gone);
+                Ok::<_, ()>(())
+            });
+            removed.set(None);
+            said.set("Put back".into());
+            page::focus_after_render("talk-new");
+        }
+    };
     let add = move |ev: SubmitEvent| {
         ev.prevent_default();
         let text = typed.get_untracked();
@@ -362,9 +374,11 @@ pub fn TalkAbout() -> impl IntoView {
                                 <li>
                                     <span class="preserve-lines">{item.text}</span>
                                     <button type="button" class="link-button" on:click=move |_| {
-                                        let _ = talk.change(|t| t.remove(id).ok_or(()));
-                                        said.set(format!("Removed: {text}"));
-                                        page::focus_after_render("talk-new");
+                                        if let Ok(gone) = talk.change(|t| t.remove(id).ok_or(())) {
+                                            removed.set(Some(gone));
+                                            said.set(format!("Removed: {text}"));
+                                            page::focus_after_render("undo-talk");
+                                        }
                                     }>"Remove"<span class="visually-hidden">{hidden}</span></button>
                                 </li>
                             }
@@ -372,6 +386,13 @@ pub fn TalkAbout() -> impl IntoView {
                     </ul>
                 })
             }}
+            <div role="status">
+                {move || removed.with(|r| r.as_ref().map(|(_, item)| item.text.clone())).map(|text| view! {
+                    <UndoNotice button_id="undo-talk" on_undo=Callback::new(undo)>
+                        "Removed from your list: \u{201c}" {text} "\u{201d}."
+                    </UndoNotice>
+                })}
+            </div>
             <form novalidate on:submit=add>
                 <TextField
                     id="talk-new"
