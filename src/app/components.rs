@@ -148,11 +148,23 @@ impl FormErrors {
     }
 }
 
+/// The ids a field's `aria-describedby` names: its hint (`{id}-hint`) if
+/// it has one, and its error message (`{id}-error`) while there is one.
+pub fn described_by(id: &str, has_hint: bool, has_error: bool) -> Option<String> {
+    match (has_hint, has_error) {
+        (true, true) => Some(format!("{id}-hint {id}-error")),
+        (true, false) => Some(format!("{id}-hint")),
+        (false, true) => Some(format!("{id}-error")),
+        (false, false) => None,
+    }
+}
+
 /// The inline error message above a field, NHS style.
 #[component]
 pub fn FieldErrorMessage(
     /// The id of the field, so the message's id can be linked to it.
-    field: &'static str,
+    #[prop(into)]
+    field: String,
     /// The message, if there is one.
     message: Signal<Option<String>>,
 ) -> impl IntoView {
@@ -279,16 +291,7 @@ pub fn TextField(
 ) -> impl IntoView {
     let hint = hint.filter(|h| !h.is_empty());
     let has_error = move || error.with(Option::is_some);
-    let described_by = move || {
-        let mut ids = Vec::new();
-        if hint.is_some() {
-            ids.push(format!("{id}-hint"));
-        }
-        if has_error() {
-            ids.push(format!("{id}-error"));
-        }
-        (!ids.is_empty()).then(|| ids.join(" "))
-    };
+    let described_by = move || described_by(id, hint.is_some(), has_error());
     let label_view = if heading {
         view! {
             <h1 class="label-wrapper" id=HEADING_ID tabindex="-1">
@@ -484,20 +487,9 @@ pub fn Choices(
 ) -> impl IntoView {
     let has_error = move || error.with(Option::is_some);
     let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
     let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        let has_hint = hint.is_some();
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if has_error() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
+        let (id, has_hint) = (id.clone(), hint.is_some());
+        move || described_by(&id, has_hint, has_error())
     };
     let name = id.clone();
     let legend_for_clear = legend.clone();
@@ -506,14 +498,7 @@ pub fn Choices(
             <fieldset class="fieldset" aria-describedby=described_by>
                 <legend class="fieldset__legend label label--bold">{legend}</legend>
                 {hint.map(|h| view! { <div class="hint" id=hint_id>{h}</div> })}
-                {move || {
-                    error.get().map(|m| view! {
-                        <span class="error-message" id=error_id.clone()>
-                            <span class="visually-hidden">"Error: "</span>
-                            {m}
-                        </span>
-                    })
-                }}
+                <FieldErrorMessage field=id.clone() message=error />
                 <div class=if compact { "radios radios--compact" } else { "radios" }>
                     {options
                         .into_iter()
@@ -552,5 +537,20 @@ pub fn Choices(
                 }}
             </fieldset>
         </div>
+    }
+}
+
+/// Opens a `<dialog>` as a modal: the browser moves focus into it, keeps
+/// it there, and closes it on Escape.
+pub fn open_dialog(dialog: NodeRef<leptos::html::Dialog>) {
+    if let Some(d) = dialog.get() {
+        let _ = d.show_modal();
+    }
+}
+
+/// Closes a `<dialog>`; the browser returns focus to what opened it.
+pub fn close_dialog(dialog: NodeRef<leptos::html::Dialog>) {
+    if let Some(d) = dialog.get() {
+        d.close();
     }
 }

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use super::components::{
-    BackLink, Checkbox, ErrorSummary, FieldErrorMessage, SummaryError, TextField, ERROR_SUMMARY_ID,
-    HEADING_ID,
+    described_by, BackLink, Checkbox, ErrorSummary, FieldErrorMessage, SummaryError, TextField,
+    ERROR_SUMMARY_ID, HEADING_ID,
 };
 use super::state::{use_profile, use_status};
 use crate::model::text::set_included;
@@ -341,22 +341,14 @@ fn Conditions(
             }
         }
     };
-    let described_by = move || {
-        if conditions_error.with(Option::is_some) {
-            "conditions-hint conditions-error"
-        } else {
-            "conditions-hint"
-        }
-    };
-    let own_described_by = move || {
-        own_error
-            .with(Option::is_some)
-            .then_some("own-condition-error")
-    };
+    let conditions_described_by =
+        move || described_by("conditions", true, conditions_error.with(Option::is_some));
+    let own_described_by =
+        move || described_by("own-condition", false, own_error.with(Option::is_some));
 
     view! {
         <div class="form-group" class:form-group--error=move || conditions_error.with(Option::is_some)>
-            <fieldset class="fieldset" aria-describedby=described_by>
+            <fieldset class="fieldset" aria-describedby=conditions_described_by>
                 <legend class="fieldset__legend">
                     <h1 class="fieldset__heading" id=HEADING_ID tabindex="-1">
                         {Step::Conditions.title()}

@@ -321,6 +321,15 @@ impl Goal {
         self.steps.swap(i, j);
     }
 
+    /// Where the step is (counting from 0) and how many steps there are,
+    /// so the page knows whether "Move up" and "Move down" apply.
+    pub fn step_place(&self, id: u32) -> (usize, usize) {
+        (
+            self.steps.iter().position(|s| s.id == id).unwrap_or(0),
+            self.steps.len(),
+        )
+    }
+
     /// Ticks a step off on `today`. Ticking a done step keeps its first date.
     pub fn tick(&mut self, id: u32, today: NaiveDate) {
         if let Some(step) = self.steps.iter_mut().find(|s| s.id == id) {
@@ -628,6 +637,7 @@ mod tests {
         let c = g.add_step("Walk to the shop").unwrap();
         assert_eq!((a, b, c), (1, 2, 3));
         g.move_step(c, Direction::Up);
+        assert_eq!(g.step_place(c), (1, 3));
         assert_eq!(
             g.steps.iter().map(|s| s.id).collect::<Vec<_>>(),
             vec![1, 3, 2]

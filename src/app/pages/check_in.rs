@@ -205,14 +205,14 @@ pub fn CheckInHistory() -> impl IntoView {
         <Page title="Your wellbeing check-ins".into()>
             {move || {
                 let w = wellbeing.get().unwrap_or_default();
-                if w.checkins.is_empty() {
+                let Some(start) = w.starting_point().map(|c| c.date) else {
                     return view! {
                         <p>"You have not done a check-in yet. Your first one will be your starting point."</p>
                         <p><a class="button" href="/check-in">"Start a check-in"</a></p>
                     }.into_any();
-                }
+                };
                 view! {
-                    <p>{format!("Your starting point is your first check-in, on {}. You have done {} in all.", format_day(w.checkins[0].date, today), w.checkins.len())}</p>
+                    <p>{format!("Your starting point is your first check-in, on {}. You have done {} in all.", format_day(start, today), w.checkins.len())}</p>
                     <p><a class="button" href="/check-in">"Do a check-in now"</a></p>
                     {Question::ALL.into_iter().map(|q| {
                         let points: Vec<(u32, i32)> = w.checkins.iter().enumerate().filter_map(|(i, c)| Some((i as u32, i32::from(c.answer(q)?)))).collect();

@@ -137,8 +137,9 @@ pub fn QuickCheckIn() -> impl IntoView {
     let diary = use_diary();
     let today = clock::today();
     let measures = quick_measures(diary.measures());
-    let started = diary.day(today).is_some();
-    let draft = RwSignal::new(DayDraft::new(today, &measures, diary.day(today).as_ref()));
+    let entry = diary.day(today);
+    let started = entry.is_some();
+    let draft = RwSignal::new(DayDraft::new(today, &measures, entry.as_ref()));
     let errors = FormErrors::new("Today");
     let saved = RwSignal::new(false);
     let save = move |ev: SubmitEvent| {

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::components::{Choices, FormErrors, SummaryError};
+use crate::app::components::{described_by, Choices, FieldErrorMessage, FormErrors, SummaryError};
 use crate::model::diary::{DayDraft, DayField, Kind, ReadingDraft, MOODS};
 use crate::model::FieldError;
 
@@ -163,28 +163,19 @@ fn ReadingBox(
     time: bool,
     label: String,
 ) -> impl IntoView {
-    let at = (mi, ri);
-    let field = move || {
-        let (measure, reading) = at;
-        if time {
-            DayField::Time { measure, reading }
-        } else {
-            DayField::Value { measure, reading }
-        }
-    };
-    let id = field_id(field());
+    let (measure, reading) = (mi, ri);
+    let id = field_id(if time {
+        DayField::Time { measure, reading }
+    } else {
+        DayField::Value { measure, reading }
+    });
     let error = errors.message(id.clone());
     let has_error = move || error.with(Option::is_some);
-    let error_id = format!("{id}-error");
-    let described_by = error_id.clone();
+    let describe = id.clone();
     view! {
         <div class="form-group" class:form-group--error=has_error>
             <label class="label" for=id.clone()>{label}</label>
-            {move || error.get().map(|m| view! {
-                <span class="error-message" id=error_id.clone()>
-                    <span class="visually-hidden">"Error: "</span>{m}
-                </span>
-            })}
+            <FieldErrorMessage field=id.clone() message=error />
             <input
                 class="input input--width-5"
                 class:input--error=has_error
@@ -192,7 +183,7 @@ fn ReadingBox(
                 type=if time { "time" } else { "text" }
                 inputmode=(!time).then_some("decimal")
                 autocomplete="off"
-                aria-describedby=move || has_error().then(|| described_by.clone())
+                aria-describedby=move || described_by(&describe, false, has_error())
                 prop:value=move || draft.with(|d| {
                     d.readings[mi].1.get(ri).map(|r| if time { r.time.clone() } else { r.value.clone() }).unwrap_or_default()
                 })

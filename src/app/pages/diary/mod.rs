@@ -17,7 +17,9 @@ use leptos_router::hooks::use_navigate;
 pub use day::{DayPage, QuickCheckIn};
 pub use measures::Measures;
 
-use crate::app::components::{ErrorSummary, FormErrors, LineChart, Page, SummaryError, TextField};
+use crate::app::components::{
+    close_dialog, open_dialog, ErrorSummary, FormErrors, LineChart, Page, SummaryError, TextField,
+};
 use crate::app::state::{use_diary, DiaryStore};
 use crate::model::diary::{
     daily_trend, format_scaled, monthly_trend, months_for, Kind, Measure, Month, Trend,
@@ -377,15 +379,9 @@ fn Examples(diary: DiaryStore, today: NaiveDate) -> impl IntoView {
     let years = RwSignal::new(0u32);
     let open = move |y: u32| {
         years.set(y);
-        if let Some(d) = dialog.get() {
-            let _ = d.show_modal();
-        }
+        open_dialog(dialog);
     };
-    let close = move || {
-        if let Some(d) = dialog.get() {
-            d.close();
-        }
-    };
+    let close = move || close_dialog(dialog);
     let add = move |_| {
         let from = if years.get_untracked() == 0 {
             today - Duration::days(89)

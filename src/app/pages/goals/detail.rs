@@ -10,8 +10,8 @@ use leptos_router::hooks::use_navigate;
 use super::form::GoalNotFound;
 use super::{goal_found, status_tag, summary_errors, target_for};
 use crate::app::components::{
-    ErrorSummary, FieldErrorMessage, FormErrors, LineChart, Page, SummaryError, TextField,
-    UndoNotice,
+    close_dialog, described_by, open_dialog, ErrorSummary, FieldErrorMessage, FormErrors,
+    LineChart, Page, SummaryError, TextField, UndoNotice,
 };
 use crate::app::state::{use_deleted_goal, use_goals, GoalsStore};
 use crate::model::goal::{parse_rating, DeletedStep, Direction, Rating};
@@ -255,22 +255,14 @@ impl StepActions {
         });
     }
 
-    fn position(&self, sid: u32) -> (usize, usize) {
-        self.s.goal.with_untracked(|g| {
-            g.as_ref().map_or((0, 0), |g| {
-                (
-                    g.steps.iter().position(|s| s.id == sid).unwrap_or(0),
-                    g.steps.len(),
-                )
-            })
-        })
-    }
-
     fn move_step(&self, sid: u32, direction: Direction) {
         self.run(|g| g.move_step(sid, direction));
         // Keep focus on the step's button, or its other one at an end of
         // the list, where this button is no longer shown.
-        let (at, len) = self.position(sid);
+        let (at, len) = self
+            .s
+            .goal
+            .with_untracked(|g| g.as_ref().map_or((0, 0), |g| g.step_place(sid)));
         let up = match direction {
             Direction::Up => at > 0,
             Direction::Down => at + 1 >= len,
@@ -321,14 +313,10 @@ fn StepRow(sid: u32, actions: StepActions, today: NaiveDate) -> impl IntoView {
         })
     });
     let place = Memo::new(move |_| {
-        actions.s.goal.with(|g| {
-            g.as_ref().map_or((0, 0), |g| {
-                (
-                    g.steps.iter().position(|s| s.id == sid).unwrap_or(0),
-                    g.steps.len(),
-                )
-            })
-        })
+        actions
+            .s
+            .goal
+            .with(|g| g.as_ref().map_or((0, 0), |g| g.step_place(sid)))
     });
     // A memo: typing in the edit box changes `editing`, which must not
     // rebuild the row (and lose the box's focus) on every key.
@@ -403,7 +391,7 @@ fn StepRow(sid: u32, actions: StepActions, today: NaiveDate) -> impl IntoView {
                 <FieldErrorMessage field=EDIT_STEP message=error />
                 <input class="input" class:input--error=move || error.with(Option::is_some)
                     id=EDIT_STEP type="text" autocomplete="off"
-                    aria-describedby=move || error.with(Option::is_some).then_some("edit-step-error")
+                    aria-describedby=move || described_by(EDIT_STEP, false, error.with(Option::is_some))
                     aria-invalid=move || error.with(Option::is_some).then_some("true")
                     prop:value=move || actions.editing.with(|e| e.as_ref().map(|(_, t)| t.clone()).unwrap_or_default())
                     on:input=move |ev| {
@@ -649,24 +637,14 @@ fn DeleteGoal(goal: Memo<Option<Goal>>, id: u32) -> impl IntoView {
     let slot = use_deleted_goal().0;
     let navigate = use_navigate();
     let dialog = NodeRef::<html::Dialog>::new();
-    let open = move |_| {
-        if let Some(d) = dialog.get() {
-            let _ = d.show_modal();
-        }
-    };
-    let close = move |_| {
-        if let Some(d) = dialog.get() {
-            d.close();
-        }
-    };
+    let open = move |_| open_dialog(dialog);
+    let close = move |_| close_dialog(dialog);
     let delete = move |_| {
         let gone = goals.change(|book| book.delete(id).ok_or(()));
         if let Ok(gone) = gone {
             slot.set(Some(gone));
         }
-        if let Some(d) = dialog.get() {
-            d.close();
-        }
+        close_dialog(dialog);
         navigate("/goals", Default::default());
     };
     let text = move || goal.with(|g| g.as_ref().map(|g| g.text.clone()).unwrap_or_default());
