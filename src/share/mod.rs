@@ -1,4 +1,9 @@
-//! Codecs for what leaves the app when the client chooses: calendar files
-//! now; the shared summary later. Pure functions over strings and bytes.
+//! Codecs for what leaves the app when the client chooses: calendar files,
+//! and the summary shared with a link worker. Pure functions over strings
+//! and bytes; the browser's parts (encryption, sharing) are in `platform`.
 
 pub mod ics;
+pub mod link;
+pub mod qr;
+pub mod summary;
+pub mod words;
