@@ -769,6 +769,23 @@ impl ApptBook {
             .max_by_key(Occurrence::start)
     }
 
+    /// Adds the appointments of `other` (a backup) that this book does not
+    /// have. Two appointments are the same if their id, kind, who they are
+    /// with and first date all match; then this book's is kept as it is.
+    /// One whose id is taken by a different appointment is added with a
+    /// fresh id. Merging the same backup again changes nothing.
+    pub fn add_missing(&mut self, other: &ApptBook) {
+        super::merge::add_missing(
+            &mut self.appointments,
+            &mut self.next_id,
+            &other.appointments,
+            other.next_id,
+            |a| a.id,
+            |a, id| a.id = id,
+            |a, b| a.kind == b.kind && a.with == b.with && a.date == b.date,
+        );
+    }
+
     /// Checks what was read from storage.
     pub fn check(&self) -> Result<(), String> {
         let mut ids = Vec::new();

@@ -230,6 +230,60 @@ impl DiarySettings {
         super::text::set_included(&mut self.hidden, id.to_string(), hidden);
     }
 
+    /// Adds the client's own measures from `other` (a backup) that are not
+    /// here, and returns the ids the backup's readings must be renamed to,
+    /// as `(backup id, id here)`.
+    ///
+    /// An own measure with the same id, name and kind is already here. One
+    /// whose id is taken by a different measure is added as a new measure
+    /// (or matched to a copy an earlier restore added), and its readings
+    /// follow it under the new id, so they are never shown as another
+    /// measure. This phone's hidden list is kept; a measure added from the
+    /// backup stays hidden if it was hidden there.
+    pub fn add_missing(&mut self, other: &DiarySettings) -> Vec<(String, String)> {
+        let same = |a: &Measure, b: &Measure| {
+            a.name == b.name && a.kind == b.kind && a.several == b.several
+        };
+        let number = |id: &str| id.strip_prefix("own-").and_then(|n| n.parse::<u32>().ok());
+        let had = self.own.len();
+        let mut next = self
+            .own
+            .iter()
+            .chain(&other.own)
+            .filter_map(|m| number(&m.id))
+            .map(|n| n.saturating_add(1))
+            .fold(self.next_own.max(other.next_own).max(1), u32::max);
+        let mut renames = Vec::new();
+        for m in &other.own {
+            let before = &self.own[..had];
+            let new_id = match before.iter().find(|x| x.id == m.id) {
+                Some(x) if same(x, m) => continue,
+                Some(_) => match before.iter().find(|x| same(x, m)) {
+                    Some(copy) => {
+                        renames.push((m.id.clone(), copy.id.clone()));
+                        continue;
+                    }
+                    None => {
+                        let id = format!("own-{next}");
+                        next = next.saturating_add(1);
+                        renames.push((m.id.clone(), id.clone()));
+                        id
+                    }
+                },
+                None => m.id.clone(),
+            };
+            if other.is_hidden(&m.id) {
+                self.set_hidden(&new_id, true);
+            }
+            self.own.push(Measure {
+                id: new_id,
+                ..m.clone()
+            });
+        }
+        self.next_own = next;
+        renames
+    }
+
     /// Adds the client's own measure from a form and returns its id.
     pub fn add_own(
         &mut self,
@@ -533,10 +587,49 @@ pub struct DayEntry {
     pub note: Option<String>,
 }
 
+/// The most readings one stored day may hold, of all measures together.
+pub const DAY_READINGS_MAX: usize = 400;
+
 impl DayEntry {
     /// The readings of one measure.
     pub fn of<'a>(&'a self, measure: &'a str) -> impl Iterator<Item = &'a Reading> + 'a {
         self.readings.iter().filter(move |r| r.m == measure)
+    }
+
+    /// Adds the readings of `other` (the same day, from a backup) that are
+    /// not here, each beside the readings of its measure in time order.
+    ///
+    /// A reading of the same measure at the same time (or both without a
+    /// time) is the same reading: this phone's value is kept, so a value
+    /// changed since the backup is not brought back beside the new one,
+    /// and the day form never meets two readings at one time. This
+    /// phone's note is kept; the backup's is taken only if there is none
+    /// here. If the day would hold more readings than a stored day may,
+    /// it is left as it is.
+    pub fn add_missing(&mut self, other: &DayEntry) {
+        let new: Vec<&Reading> = other
+            .readings
+            .iter()
+            .filter(|r| !self.readings.iter().any(|x| x.m == r.m && x.t == r.t))
+            .collect();
+        if self.readings.len() + new.len() <= DAY_READINGS_MAX {
+            for r in new {
+                let at = match self.readings.iter().rposition(|x| x.m == r.m) {
+                    Some(last) => {
+                        let first = self.readings[..=last]
+                            .iter()
+                            .rposition(|x| x.m != r.m)
+                            .map_or(0, |i| i + 1);
+                        first + self.readings[first..=last].partition_point(|x| x.t <= r.t)
+                    }
+                    None => self.readings.len(),
+                };
+                self.readings.insert(at, r.clone());
+            }
+        }
+        if self.note.is_none() {
+            self.note = other.note.clone();
+        }
     }
 }
 
@@ -642,6 +735,32 @@ impl DiaryMonth {
         }
     }
 
+    /// Adds the days and readings of `other` (a backup) that are not here.
+    /// A day only in the backup is added whole; a day on both sides is
+    /// merged by [`DayEntry::add_missing`]. Merging the same backup again
+    /// changes nothing.
+    pub fn add_missing(&mut self, other: &DiaryMonth) {
+        for theirs in &other.days {
+            match self.days.iter_mut().find(|d| d.date == theirs.date) {
+                Some(mine) => mine.add_missing(theirs),
+                None => {
+                    let at = self.days.partition_point(|d| d.date < theirs.date);
+                    self.days.insert(at, theirs.clone());
+                }
+            }
+        }
+    }
+
+    /// Renames measure ids in every reading, as `(from, to)` pairs: how the
+    /// readings of a backup's own measure follow it to a new id.
+    pub fn rename_measures(&mut self, renames: &[(String, String)]) {
+        for r in self.days.iter_mut().flat_map(|d| d.readings.iter_mut()) {
+            if let Some((_, to)) = renames.iter().find(|(from, _)| *from == r.m) {
+                r.m = to.clone();
+            }
+        }
+    }
+
     /// Checks what was read from storage: days in order, once each, all in
     /// one month, and no more readings than a day can hold.
     pub fn check(&self) -> Result<(), String> {
@@ -654,7 +773,11 @@ impl DiaryMonth {
         if self.days.iter().any(|d| Some(Month::of(d.date)) != month) {
             return Err("a day is in the wrong month".into());
         }
-        if self.days.iter().any(|d| d.readings.len() > 400) {
+        if self
+            .days
+            .iter()
+            .any(|d| d.readings.len() > DAY_READINGS_MAX)
+        {
             return Err("a day has too many readings".into());
         }
         Ok(())
@@ -779,6 +902,16 @@ impl DiaryIndex {
             let at = self.months.partition_point(|m| m.month < code);
             self.months.insert(at, MonthSummary::of(month, diary));
         }
+    }
+
+    /// The summaries of `months`, made afresh: how the index is rebuilt
+    /// after a restore has added entries to several months.
+    pub fn of_months<'a>(months: impl IntoIterator<Item = (Month, &'a DiaryMonth)>) -> DiaryIndex {
+        let mut index = DiaryIndex::default();
+        for (month, diary) in months {
+            index.update(month, diary);
+        }
+        index
     }
 
     /// True if no month has entries.
@@ -1456,6 +1589,161 @@ mod tests {
         let mut bad = month.clone();
         bad.days.push(entry(1, 1));
         assert!(bad.check().is_err());
+    }
+
+    #[test]
+    fn a_day_on_both_sides_gets_every_reading_once_and_keeps_the_phones_values() {
+        let r = |m: &str, t: Option<u16>, v: i32| Reading { m: m.into(), t, v };
+        let mut mine = DayEntry {
+            date: day(2026, 11, 2),
+            readings: vec![
+                r("mood", None, 4),
+                r("glucose", Some(480), 56),
+                r("glucose", Some(1080), 80),
+            ],
+            note: None,
+        };
+        let theirs = DayEntry {
+            date: day(2026, 11, 2),
+            readings: vec![
+                r("mood", None, 2),
+                r("glucose", Some(480), 56),
+                r("glucose", Some(750), 71),
+                r("glucose", Some(1320), 60),
+                r("pain", None, 6),
+            ],
+            note: Some("From the backup".into()),
+        };
+        mine.add_missing(&theirs);
+        assert_eq!(
+            mine.readings,
+            vec![
+                r("mood", None, 4),
+                r("glucose", Some(480), 56),
+                r("glucose", Some(750), 71),
+                r("glucose", Some(1080), 80),
+                r("glucose", Some(1320), 60),
+                r("pain", None, 6),
+            ]
+        );
+        assert_eq!(mine.note.as_deref(), Some("From the backup"));
+        let again = mine.clone();
+        mine.add_missing(&theirs);
+        assert_eq!(mine, again, "merging twice changes nothing");
+        mine.note = Some("Mine".into());
+        mine.add_missing(&theirs);
+        assert_eq!(mine.note.as_deref(), Some("Mine"), "the phone's note wins");
+        // A day that would overflow is left as it is.
+        let full = DayEntry {
+            date: day(2026, 11, 2),
+            readings: (0..DAY_READINGS_MAX as u16)
+                .map(|t| r("glucose", Some(t), 50))
+                .collect(),
+            note: None,
+        };
+        let mut kept = full.clone();
+        kept.add_missing(&theirs);
+        assert_eq!(kept.readings, full.readings);
+    }
+
+    #[test]
+    fn months_merge_day_by_day_in_date_order() {
+        let entry = |d: u32, v: i32| DayEntry {
+            date: day(2026, 11, d),
+            readings: vec![Reading {
+                m: "mood".into(),
+                t: None,
+                v,
+            }],
+            note: None,
+        };
+        let mut mine = DiaryMonth {
+            days: vec![entry(2, 4), entry(9, 4)],
+        };
+        let theirs = DiaryMonth {
+            days: vec![entry(1, 2), entry(2, 1), entry(5, 3), entry(30, 3)],
+        };
+        mine.add_missing(&theirs);
+        let got: Vec<(u32, i32)> = mine
+            .days
+            .iter()
+            .map(|d| (d.date.day(), d.readings[0].v))
+            .collect();
+        assert_eq!(got, vec![(1, 2), (2, 4), (5, 3), (9, 4), (30, 3)]);
+        assert_eq!(mine.check(), Ok(()));
+        let index = DiaryIndex::of_months([(Month::of(day(2026, 11, 1)), &mine)]);
+        assert_eq!(index.months.len(), 1);
+        assert_eq!(index.months[0].days.count_ones(), 5);
+    }
+
+    #[test]
+    fn own_measures_from_a_backup_keep_their_readings_under_a_free_id() {
+        let steps = MeasureDraft {
+            name: "Steps".into(),
+            kind: OwnKind::Number,
+            unit: "steps".into(),
+            min: "0".into(),
+            max: "50000".into(),
+            ..MeasureDraft::default()
+        };
+        let dizzy = MeasureDraft {
+            name: "Dizziness".into(),
+            kind: OwnKind::Scale,
+            low: "None".into(),
+            high: "Worst".into(),
+            ..MeasureDraft::default()
+        };
+        let walked = MeasureDraft {
+            name: "Went outside".into(),
+            kind: OwnKind::YesNo,
+            ..MeasureDraft::default()
+        };
+        let mut mine = DiarySettings::default();
+        mine.add_own(&steps).unwrap(); // own-1
+        mine.add_own(&dizzy).unwrap(); // own-2
+        mine.set_hidden("sleep", true);
+        let mut theirs = DiarySettings::default();
+        theirs.add_own(&steps).unwrap(); // own-1, the same measure
+        theirs.add_own(&walked).unwrap(); // own-2, clashes with Dizziness
+        theirs.add_own(&dizzy).unwrap(); // own-3, free here
+        theirs.set_hidden("own-2", true);
+        theirs.set_hidden("mood", true);
+        let renames = mine.add_missing(&theirs);
+        assert_eq!(renames, vec![("own-2".to_string(), "own-4".to_string())]);
+        let ids: Vec<(&str, &str)> = mine
+            .own
+            .iter()
+            .map(|m| (m.id.as_str(), m.name.as_str()))
+            .collect();
+        assert_eq!(
+            ids,
+            vec![
+                ("own-1", "Steps"),
+                ("own-2", "Dizziness"),
+                ("own-4", "Went outside"),
+                ("own-3", "Dizziness")
+            ]
+        );
+        assert_eq!(mine.next_own, 5);
+        assert!(mine.is_hidden("own-4"), "hidden in the backup, new here");
+        assert!(mine.is_hidden("sleep") && !mine.is_hidden("mood"));
+        // Merging again finds the copy and renames the same way.
+        let before = mine.clone();
+        assert_eq!(mine.add_missing(&theirs), renames);
+        assert_eq!(mine, before);
+        let mut month = DiaryMonth {
+            days: vec![DayEntry {
+                date: day(2026, 11, 2),
+                readings: vec![Reading {
+                    m: "own-2".into(),
+                    t: None,
+                    v: 1,
+                }],
+                note: None,
+            }],
+        };
+        month.rename_measures(&renames);
+        assert_eq!(month.days[0].readings[0].m, "own-4");
     }
 
     #[test]

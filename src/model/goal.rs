@@ -534,6 +534,24 @@ impl GoalBook {
         self.goals.insert(index, deleted.goal);
     }
 
+    /// Adds the goals of `other` (a backup) that this book does not have.
+    /// Two goals are the same if their id, the day they were written and
+    /// their words all match; then this book's goal is kept as it is. A
+    /// goal whose id is taken by a different goal is added with a fresh
+    /// id, because ids are never reused. Merging the same backup again
+    /// changes nothing.
+    pub fn add_missing(&mut self, other: &GoalBook) {
+        super::merge::add_missing(
+            &mut self.goals,
+            &mut self.next_id,
+            &other.goals,
+            other.next_id,
+            |g| g.id,
+            |g, id| g.id = id,
+            |a, b| a.created_on == b.created_on && a.text == b.text,
+        );
+    }
+
     /// Checks what was read from storage for things the types alone cannot
     /// rule out, so a damaged value is kept aside rather than shown wrong.
     pub fn check(&self) -> Result<(), String> {

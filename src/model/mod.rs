@@ -4,8 +4,10 @@
 //! tested natively with `cargo test`.
 
 pub mod appointment;
+pub mod csv;
 pub mod diary;
 pub mod goal;
+mod merge;
 pub mod profile;
 pub mod text;
 pub mod time;

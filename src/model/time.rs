@@ -137,6 +137,37 @@ pub fn parse_iso_day(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day)
 }
 
+/// Reads a moment in the one form the app writes, UTC to the millisecond:
+/// `2026-11-21T10:30:00.000Z`. By hand, like [`parse_iso_day`]: any other
+/// form is refused rather than guessed at.
+pub fn parse_utc_millis(text: &str) -> Option<DateTime<Utc>> {
+    let b = text.as_bytes();
+    if b.len() != 24
+        || b[10] != b'T'
+        || b[13] != b':'
+        || b[16] != b':'
+        || b[19] != b'.'
+        || b[23] != b'Z'
+    {
+        return None;
+    }
+    let number = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = text.get(r)?;
+        if !part.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        part.parse().ok()
+    };
+    let day = parse_iso_day(text.get(0..10)?)?;
+    let moment = day.and_hms_milli_opt(
+        number(11..13)?,
+        number(14..16)?,
+        number(17..19)?,
+        number(20..23)?,
+    )?;
+    Some(moment.and_utc())
+}
+
 /// A date as `YYYY-MM-DD`, the form stored and used by date boxes.
 pub fn iso_day(day: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day())
@@ -279,6 +310,28 @@ mod tests {
             "202６-11-21",
         ] {
             assert_eq!(parse_iso_day(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn moments_are_read_only_in_the_form_we_write() {
+        let at = utc("2026-11-21T10:30:00.123Z");
+        let written = at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        assert_eq!(parse_utc_millis(&written), Some(at));
+        for bad in [
+            "",
+            "2026-11-21T10:30:00Z",
+            "2026-11-21T10:30:00.123+00:00",
+            "2026-11-21 10:30:00.123Z",
+            "2026-11-21T24:00:00.000Z",
+            "2026-11-21T10:30:60.000Z",
+            "2026-02-30T10:30:00.000Z",
+            "2026-11-21T1a:30:00.000Z",
+            "2026-11-21T10:30:00.+12Z",
+            "2026-11-21T10:30:00.éaZ",
+            "2026-11-21T10:30:00.aéZ",
+        ] {
+            assert_eq!(parse_utc_millis(bad), None, "{bad}");
         }
     }
 }

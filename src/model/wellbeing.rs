@@ -271,6 +271,25 @@ impl Wellbeing {
     pub fn not_now(&mut self, today: NaiveDate) {
         self.quiet_until = Some(today + Duration::days(1));
     }
+
+    /// Adds the check-ins of `other` (a backup) that are not here, in date
+    /// order, so the starting point stays the earliest. A check-in with
+    /// the same date and answers is already here. This phone's draft,
+    /// rhythm and "not now" are kept; the backup's draft is taken only if
+    /// there is none here.
+    pub fn add_missing(&mut self, other: &Wellbeing) {
+        let had = self.checkins.len();
+        for c in &other.checkins {
+            if self.checkins[..had].contains(c) {
+                continue;
+            }
+            let at = self.checkins.partition_point(|x| x.date <= c.date);
+            self.checkins.insert(at, c.clone());
+        }
+        if self.draft.is_none() {
+            self.draft = other.draft;
+        }
+    }
 }
 
 /// Longest "thing to talk about", in characters.
@@ -337,6 +356,22 @@ impl TalkList {
         if !self.items.iter().any(|t| t.id == item.id) {
             self.items.insert(i.min(self.items.len()), item);
         }
+    }
+
+    /// Adds the items of `other` (a backup) that are not here. Two items
+    /// are the same if their id, words and the day they were added all
+    /// match. One whose id is taken by a different item is added with a
+    /// fresh id. Merging the same backup again changes nothing.
+    pub fn add_missing(&mut self, other: &TalkList) {
+        super::merge::add_missing(
+            &mut self.items,
+            &mut self.next_id,
+            &other.items,
+            other.next_id,
+            |t| t.id,
+            |t, id| t.id = id,
+            |a, b| a.text == b.text && a.added_on == b.added_on,
+        );
     }
 }
 
@@ -421,6 +456,41 @@ mod tests {
         assert!(w.is_due(day(12, 8), Some(day(12, 10))));
         w.rhythm = Rhythm::Off;
         assert!(!w.is_due(day(12, 8), Some(day(12, 10))));
+    }
+
+    #[test]
+    fn check_ins_from_a_backup_are_added_in_date_order() {
+        use Choice::Value as V;
+        let mut mine = Wellbeing::default();
+        check(&mut mine, day(10, 1), [V(5); 4]);
+        check(&mut mine, day(11, 1), [V(6); 4]);
+        mine.rhythm = Rhythm::Off;
+        let mut theirs = Wellbeing::default();
+        check(&mut theirs, day(9, 1), [V(3); 4]);
+        check(&mut theirs, day(10, 1), [V(5); 4]);
+        check(&mut theirs, day(10, 1), [V(4); 4]);
+        theirs.answer(Question::Happy, V(2)).unwrap();
+        mine.add_missing(&theirs);
+        let got: Vec<(NaiveDate, Option<u8>)> = mine
+            .checkins
+            .iter()
+            .map(|c| (c.date, c.answers[0]))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (day(9, 1), Some(3)),
+                (day(10, 1), Some(5)),
+                (day(10, 1), Some(4)),
+                (day(11, 1), Some(6)),
+            ]
+        );
+        assert_eq!(mine.starting_point().unwrap().date, day(9, 1));
+        assert_eq!(mine.rhythm, Rhythm::Off, "the phone's rhythm is kept");
+        assert_eq!(mine.draft_answer(Question::Happy), V(2), "no draft here");
+        let again = mine.clone();
+        mine.add_missing(&theirs);
+        assert_eq!(mine, again);
     }
 
     #[test]

@@ -14,6 +14,8 @@ pub const PREFIX: &str = "alongside.";
 
 const QUARANTINE: &str = "alongside.quarantine.";
 
+const SAFETY_COPY: &str = "alongside.safety-copy";
+
 /// A key in storage, always under [`PREFIX`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct StoreKey(String);
@@ -81,6 +83,17 @@ impl StoreKey {
         ))
     }
 
+    /// Where the phone's records are kept just before a restore, so the
+    /// restore can be undone. Never part of a backup.
+    pub fn safety_copy() -> StoreKey {
+        StoreKey(SAFETY_COPY.to_string())
+    }
+
+    /// True for [`StoreKey::safety_copy`].
+    pub fn is_safety_copy(&self) -> bool {
+        self.0 == SAFETY_COPY
+    }
+
     /// Makes a key from a raw string read back from storage, if it is ours.
     pub fn parse(raw: &str) -> Option<StoreKey> {
         raw.starts_with(PREFIX).then(|| StoreKey(raw.to_string()))
@@ -115,6 +128,7 @@ impl StoreKey {
             "wellbeing" => return "your wellbeing check-ins".into(),
             "talk" => return "your list of things to talk about".into(),
             "diary.settings" => return "your diary choices".into(),
+            "safety-copy" => return "the copy kept from before your last restore".into(),
             _ => {}
         }
         if let Some(year) = rest.strip_prefix("diary.index.") {
@@ -169,5 +183,15 @@ mod tests {
         assert!(key.is_quarantine());
         assert!(!StoreKey::profile().is_quarantine());
         assert_eq!(StoreKey::parse("other.app"), None);
+    }
+
+    #[test]
+    fn the_safety_copy_has_its_own_key() {
+        let key = StoreKey::safety_copy();
+        assert_eq!(key.as_str(), "alongside.safety-copy");
+        assert!(key.is_safety_copy());
+        assert!(!key.is_quarantine() && !key.is_diary_month());
+        assert!(!StoreKey::goals().is_safety_copy());
+        assert_eq!(StoreKey::parse("alongside.safety-copy"), Some(key));
     }
 }

@@ -12,6 +12,7 @@
 //! The format is documented in `docs/storage-format.md`.
 
 mod backend;
+pub mod backup;
 #[cfg(target_arch = "wasm32")]
 mod browser;
 mod keys;
@@ -210,6 +211,10 @@ impl<V: Copy> SmallMap<V> {
             Some(entry) => entry.1 = value,
             None => self.0.push((key, value)),
         }
+    }
+
+    fn remove(&mut self, key: &StoreKey) {
+        self.0.retain(|(k, _)| k != key);
     }
 }
 
@@ -441,6 +446,36 @@ impl<B: Backend> Store<B> {
             },
         );
         Ok(rev)
+    }
+
+    /// Notes that a restore wrote `text` under `key` directly (or removed
+    /// it, for `None`), so this tab's next save continues from it. The
+    /// revision carries on above any this tab has met, and the key is no
+    /// longer locked: the next save looks at the new value afresh.
+    fn note_replaced(&self, key: &StoreKey, text: Option<&str>) {
+        let mut state = self.state();
+        let met = state.seen.get(key).map_or(0, |s| s.rev);
+        let rev = text
+            .and_then(|t| peek(t).ok())
+            .map_or(0, |h| h.rev)
+            .max(met);
+        state.seen.insert(
+            key.clone(),
+            Seen {
+                rev,
+                text: text.map(text_hash),
+            },
+        );
+        state.locks.remove(key);
+    }
+
+    /// Why this build must not write `key`, if it must not.
+    fn lock_error(&self, key: &StoreKey) -> Option<SaveError> {
+        let what = key.describe();
+        self.state().locks.get(key).map(|lock| match lock {
+            Lock::Newer => SaveError::Newer { what },
+            Lock::Unreadable => SaveError::Unreadable { what },
+        })
     }
 
     /// Every key of ours in storage (none if storage cannot be read).
