@@ -2,7 +2,7 @@
 // in dist/ served by scripts/serve.mjs (run `scripts/test.sh`).
 import { defineConfig } from '@playwright/test';
 
-export const PORT = 4173;
+export const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',
