@@ -183,6 +183,39 @@ try {
     const t = median(results.ten.map((r) => r[key]));
     console.log(`  ${label.padEnd(45)} empty ${e.toFixed(0).padStart(4)}  this month only ${m.toFixed(0).padStart(4)}  ten years ${t.toFixed(0).padStart(4)}  ten years / empty ${(t / e).toFixed(2)}  ten years / this month ${(t / m).toFixed(2)}`);
   }
+
+  // A protected summary: time for the link worker's phone to derive the
+  // key (PBKDF2-SHA256, 600,000 rounds, WebCrypto), decrypt and show it,
+  // from pressing "Open the summary".
+  {
+    const maker = await browser.newContext();
+    const page = await maker.newPage();
+    await page.goto(`http://127.0.0.1:${PORT}/`);
+    await readyAt(page);
+    await page.evaluate(([p, g]) => { localStorage.setItem('alongside.profile', p); localStorage.setItem('alongside.goals', g); }, [PROFILE, GOALS]);
+    await page.goto(`http://127.0.0.1:${PORT}/share`);
+    await page.getByRole('button', { name: 'Preview what your link worker will see' }).click();
+    await page.getByRole('button', { name: 'Make the link' }).click();
+    const url = await page.getByLabel(/^Your link/).inputValue();
+    const passphrase = await page.getByLabel('Passphrase').inputValue();
+    await maker.close();
+    const opens = [];
+    for (let i = 0; i < RUNS; i += 1) {
+      const context = await browser.newContext();
+      const worker = await context.newPage();
+      const cdp = await context.newCDPSession(worker);
+      await worker.goto(url);
+      await worker.getByLabel('Passphrase').fill(passphrase);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      const t0 = Date.now();
+      await worker.getByRole('button', { name: 'Open the summary' }).click();
+      await worker.locator('.summary').waitFor();
+      opens.push(Date.now() - t0);
+      await context.close();
+    }
+    console.log(`protected summary (${url.length} characters as a link), CPU throttled 4x, median of ${RUNS} runs (ms):`);
+    console.log(`  ${'derive the key, decrypt and show it'.padEnd(50)} ${median(opens).toFixed(0).padStart(6)}  (all: ${opens.join(', ')})`);
+  }
 } finally {
   await browser.close();
   server.close();

@@ -14,9 +14,9 @@ fn summary() -> Summary {
 
 fn key(passphrase: &str, salt: &[u8], iterations: u32) -> [u8; 32] {
     // Derivation is the slow part (on purpose): remember keys already made.
+    type Keys = std::collections::HashMap<(String, Vec<u8>, u32), [u8; 32]>;
     thread_local! {
-        static KEYS: std::cell::RefCell<std::collections::HashMap<(String, Vec<u8>, u32), [u8; 32]>> =
-            Default::default();
+        static KEYS: std::cell::RefCell<Keys> = Default::default();
     }
     let id = (words::normalise(passphrase), salt.to_vec(), iterations);
     if let Some(k) = KEYS.with(|m| m.borrow().get(&id).copied()) {
@@ -35,9 +35,9 @@ fn seal(
     salt: [u8; SALT_LEN],
     nonce: [u8; NONCE_LEN],
 ) -> String {
-    let header = link::sealed_header(ITERATIONS, &salt, &nonce);
-    let cipher = Aes256Gcm::new(&key(passphrase, &salt, ITERATIONS).into());
     let body = link::pack(summary);
+    let header = link::sealed_header(ITERATIONS, &salt, &nonce, body.len());
+    let cipher = Aes256Gcm::new(&key(passphrase, &salt, ITERATIONS).into());
     let ct = cipher
         .encrypt(
             Nonce::from_slice(&nonce),
@@ -116,7 +116,7 @@ fn any_flipped_bit_of_a_protected_link_is_refused() {
     // A flip in the rounds or the salt costs a fresh key derivation of up
     // to 2,000,000 rounds, so those bits are sampled (every 8th); every
     // other bit, of the header and of the ciphertext, is flipped.
-    let slow_bits = 2 * 8..(2 + 4 + SALT_LEN) * 8;
+    let slow_bits = 5 * 8..(5 + 4 + SALT_LEN) * 8;
     let bits = (0..bytes.len() * 8).filter(|i| !slow_bits.contains(i) || i % 8 == 3);
     let mut tried = 0;
     for i in bits {

@@ -208,6 +208,12 @@ impl<T: Record + Clone + Send + Sync + 'static> Saved<T> {
     }
 }
 
+/// When and how the client shared summaries.
+pub type ShareLogStore = Saved<crate::share::log::ShareLog>;
+
+/// Summaries a link worker kept on this device.
+pub type KeptStore = Saved<crate::share::log::KeptSummaries>;
+
 /// The client's profile, from set-up.
 pub type ProfileStore = Saved<Profile>;
 
@@ -295,6 +301,16 @@ pub fn provide_app_state() {
         StoreKey::wellbeing(),
     ));
     provide_context(TalkStore::load(store.clone(), notices, StoreKey::talk()));
+    provide_context(ShareLogStore::load(
+        store.clone(),
+        notices,
+        StoreKey::shares(),
+    ));
+    provide_context(KeptStore::load(
+        store.clone(),
+        notices,
+        StoreKey::kept_summaries(),
+    ));
     provide_context(DiaryStore::new(store.clone(), notices, profile));
     provide_context(DeletedGoalSlot(RwSignal::new(None)));
     provide_context(status);
@@ -327,6 +343,16 @@ pub fn use_wellbeing() -> WellbeingStore {
 
 /// The "things to talk about" store, from context.
 pub fn use_talk() -> TalkStore {
+    expect_context()
+}
+
+/// The share log store, from context.
+pub fn use_share_log() -> ShareLogStore {
+    expect_context()
+}
+
+/// The link worker's kept summaries, from context.
+pub fn use_kept() -> KeptStore {
     expect_context()
 }
 

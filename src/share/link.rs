@@ -5,6 +5,8 @@
 //! Layout (before base64url, no padding):
 //! - byte 0: format version (1);
 //! - byte 1: protection: 0 none, 1 passphrase;
+//! - bytes 2 to 4: how many bytes follow (24 bits, big-endian), so a link
+//!   cut short is told apart from one that was changed;
 //! - with a passphrase: PBKDF2-SHA256 iterations (4 bytes, big-endian),
 //!   salt (16 bytes), AES-GCM nonce (12 bytes); all of these bytes are the
 //!   associated data, so none can be changed unseen;
@@ -23,6 +25,13 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use sha2::{Digest, Sha256};
+
+/// base64url without padding, reading a last character whose unused bits
+/// are not zero.
+const LENIENT: base64::engine::GeneralPurpose = base64::engine::GeneralPurpose::new(
+    &base64::alphabet::URL_SAFE,
+    base64::engine::general_purpose::NO_PAD.with_decode_allow_trailing_bits(true),
+);
 
 use super::summary::Summary;
 
@@ -51,7 +60,14 @@ pub const FILE_HEADING: &str = "Alongside summary. Open it at";
 const PLAIN: u8 = 0;
 const CHECK_LEN: usize = 4;
 const PASSPHRASE: u8 = 1;
-const SEALED_HEADER_LEN: usize = 2 + 4 + SALT_LEN + NONCE_LEN;
+const PREFIX_LEN: usize = 5;
+const SEALED_HEADER_LEN: usize = PREFIX_LEN + 4 + SALT_LEN + NONCE_LEN;
+
+/// The first five bytes: version, protection and the length of the rest.
+fn prefix(protection: u8, rest: usize) -> Vec<u8> {
+    let n = u32::try_from(rest).unwrap_or(u32::MAX).to_be_bytes();
+    vec![VERSION, protection, n[1], n[2], n[3]]
+}
 
 /// Why a payload could not be read, said plainly.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,8 +149,9 @@ pub fn unpack(body: &[u8]) -> Result<Summary, ShareError> {
 
 /// The payload of an unprotected summary.
 pub fn plain(summary: &Summary) -> String {
-    let mut bytes = vec![VERSION, PLAIN];
-    bytes.extend(pack(summary));
+    let body = pack(summary);
+    let mut bytes = prefix(PLAIN, body.len() + CHECK_LEN);
+    bytes.extend(body);
     let check = checksum(&bytes);
     bytes.extend(check);
     URL_SAFE_NO_PAD.encode(bytes)
@@ -149,9 +166,18 @@ fn checksum(bytes: &[u8]) -> [u8; CHECK_LEN] {
 }
 
 /// The associated data of a protected payload: everything before the
-/// ciphertext. Encrypt [`pack`]'s body with it, then call [`sealed`].
-pub fn sealed_header(iterations: u32, salt: &[u8; SALT_LEN], nonce: &[u8; NONCE_LEN]) -> Vec<u8> {
-    let mut header = vec![VERSION, PASSPHRASE];
+/// ciphertext. Encrypt [`pack`]'s body (`body_len` bytes) with it, then
+/// call [`sealed`].
+pub fn sealed_header(
+    iterations: u32,
+    salt: &[u8; SALT_LEN],
+    nonce: &[u8; NONCE_LEN],
+    body_len: usize,
+) -> Vec<u8> {
+    let mut header = prefix(
+        PASSPHRASE,
+        SEALED_HEADER_LEN - PREFIX_LEN + body_len + TAG_LEN,
+    );
     header.extend(iterations.to_be_bytes());
     header.extend(salt);
     header.extend(nonce);
@@ -188,44 +214,52 @@ pub fn read(input: &str) -> Result<Payload, ShareError> {
         return Err(ShareError::TooLarge);
     }
     let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let bytes = URL_SAFE_NO_PAD
-        .decode(text.as_bytes())
-        .map_err(|e| match e {
-            base64::DecodeError::InvalidLength(_) => ShareError::Incomplete,
-            base64::DecodeError::InvalidLastSymbol(..) => ShareError::Incomplete,
-            _ => ShareError::Damaged,
-        })?;
+    // Unused low bits in the last character are allowed: a link cut at
+    // any character then decodes, and the length in the header says it
+    // is incomplete.
+    let bytes = LENIENT.decode(text.as_bytes()).map_err(|e| match e {
+        base64::DecodeError::InvalidLength(_) => ShareError::Incomplete,
+        _ => ShareError::Damaged,
+    })?;
+    if let [VERSION, PLAIN | PASSPHRASE, a, b, c, rest @ ..] = bytes.as_slice() {
+        let declared = usize::from(*a) << 16 | usize::from(*b) << 8 | usize::from(*c);
+        if rest.len() < declared {
+            return Err(ShareError::Incomplete);
+        }
+        if rest.len() > declared {
+            return Err(ShareError::Damaged);
+        }
+    }
     match bytes.as_slice() {
         [] | [_] => Err(ShareError::Incomplete),
+        [VERSION, PLAIN | PASSPHRASE]
+        | [VERSION, PLAIN | PASSPHRASE, _]
+        | [VERSION, PLAIN | PASSPHRASE, _, _] => Err(ShareError::Incomplete),
         [VERSION, PLAIN, ..] => {
-            if bytes.len() < 2 + CHECK_LEN + 1 {
-                return Err(ShareError::Incomplete);
+            if bytes.len() < PREFIX_LEN + CHECK_LEN + 1 {
+                return Err(ShareError::Damaged);
             }
             let (data, check) = bytes.split_at(bytes.len() - CHECK_LEN);
             if checksum(data) != check {
-                // A link cut short loses its end: the compressed data then
-                // stops mid-way. Tell that apart, so the message can say
-                // to ask for the whole link again.
-                return Err(match unpack(&data[2..]) {
-                    Err(ShareError::Incomplete) => ShareError::Incomplete,
-                    _ => ShareError::Damaged,
-                });
+                return Err(ShareError::Damaged);
             }
-            Ok(Payload::Plain(Box::new(unpack(&data[2..])?)))
+            Ok(Payload::Plain(Box::new(unpack(&data[PREFIX_LEN..])?)))
         }
         [VERSION, PASSPHRASE, ..] => {
             if bytes.len() < SEALED_HEADER_LEN + TAG_LEN {
-                return Err(ShareError::Incomplete);
+                return Err(ShareError::Damaged);
             }
             let (header, ciphertext) = bytes.split_at(SEALED_HEADER_LEN);
-            let iterations = u32::from_be_bytes([header[2], header[3], header[4], header[5]]);
+            let i = PREFIX_LEN;
+            let iterations =
+                u32::from_be_bytes([header[i], header[i + 1], header[i + 2], header[i + 3]]);
             if !(MIN_ITERATIONS..=MAX_ITERATIONS).contains(&iterations) {
                 return Err(ShareError::Damaged);
             }
             let mut salt = [0; SALT_LEN];
-            salt.copy_from_slice(&header[6..6 + SALT_LEN]);
+            salt.copy_from_slice(&header[i + 4..i + 4 + SALT_LEN]);
             let mut nonce = [0; NONCE_LEN];
-            nonce.copy_from_slice(&header[6 + SALT_LEN..]);
+            nonce.copy_from_slice(&header[i + 4 + SALT_LEN..]);
             Ok(Payload::Locked(Locked {
                 iterations,
                 salt,
@@ -234,7 +268,8 @@ pub fn read(input: &str) -> Result<Payload, ShareError> {
                 ciphertext: ciphertext.to_vec(),
             }))
         }
-        [v, ..] if *v > VERSION => Err(ShareError::Newer),
+        // Versions to come are small numbers; anything else is not ours.
+        [2..=15, ..] => Err(ShareError::Newer),
         [VERSION, _, ..] => Err(ShareError::Newer),
         _ => Err(ShareError::Damaged),
     }
@@ -309,6 +344,8 @@ mod tests {
             Some(true)
         );
         assert_eq!(read("not a summary at all!"), Err(ShareError::Damaged));
+        assert_eq!(read("not a summary"), Err(ShareError::Damaged));
+        assert_eq!(read("Hello, see you Tuesday"), Err(ShareError::Damaged));
         // A later version.
         let mut b = URL_SAFE_NO_PAD.decode(&p).unwrap();
         b[0] = 2;
@@ -318,8 +355,9 @@ mod tests {
     }
 
     fn payload_of_json(json: &[u8]) -> String {
-        let mut bytes = vec![VERSION, PLAIN];
-        bytes.extend(miniz_oxide::deflate::compress_to_vec(json, 6));
+        let body = miniz_oxide::deflate::compress_to_vec(json, 6);
+        let mut bytes = prefix(PLAIN, body.len() + CHECK_LEN);
+        bytes.extend(body);
         let check = checksum(&bytes);
         bytes.extend(check);
         URL_SAFE_NO_PAD.encode(bytes)
@@ -354,7 +392,7 @@ mod tests {
 
     #[test]
     fn locked_payloads_check_their_header_before_any_work() {
-        let header = sealed_header(ITERATIONS, &[7; SALT_LEN], &[9; NONCE_LEN]);
+        let header = sealed_header(ITERATIONS, &[7; SALT_LEN], &[9; NONCE_LEN], 24);
         let p = sealed(&header, &[1; 40]);
         match read(&p) {
             Ok(Payload::Locked(l)) => {
@@ -365,10 +403,11 @@ mod tests {
             other => panic!("{other:?}"),
         }
         for iterations in [0, 1_000, MAX_ITERATIONS + 1, u32::MAX] {
-            let header = sealed_header(iterations, &[7; SALT_LEN], &[9; NONCE_LEN]);
+            let header = sealed_header(iterations, &[7; SALT_LEN], &[9; NONCE_LEN], 24);
             assert_eq!(read(&sealed(&header, &[1; 40])), Err(ShareError::Damaged));
         }
         assert_eq!(read(&sealed(&header, &[1; 3])), Err(ShareError::Incomplete));
+        assert_eq!(read(&sealed(&header, &[1; 41])), Err(ShareError::Damaged));
     }
 
     /// Arbitrary bytes and arbitrary text, from a fixed seed: the decoder

@@ -4,6 +4,7 @@
 
 pub mod ics;
 pub mod link;
+pub mod log;
 pub mod qr;
 pub mod summary;
 pub mod words;

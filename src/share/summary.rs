@@ -804,17 +804,19 @@ mod tests {
             });
         }
         let months = vec![(Month::of(d(11, 1)), month)];
-        let mut wellbeing = Wellbeing::default();
-        wellbeing.checkins = vec![
-            CheckIn {
-                date: d(9, 1),
-                answers: [Some(3), Some(4), Some(5), Some(8)],
-            },
-            CheckIn {
-                date: d(11, 2),
-                answers: [Some(5), None, Some(6), Some(5)],
-            },
-        ];
+        let wellbeing = Wellbeing {
+            checkins: vec![
+                CheckIn {
+                    date: d(9, 1),
+                    answers: [Some(3), Some(4), Some(5), Some(8)],
+                },
+                CheckIn {
+                    date: d(11, 2),
+                    answers: [Some(5), None, Some(6), Some(5)],
+                },
+            ],
+            ..Wellbeing::default()
+        };
         let mut talk = TalkList::default();
         talk.add("My inhaler", d(11, 20)).unwrap();
         let measures = vec![crate::model::diary::builtin("mood").unwrap()];

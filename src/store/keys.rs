@@ -46,6 +46,17 @@ impl StoreKey {
         StoreKey(format!("{PREFIX}talk"))
     }
 
+    /// The share log.
+    pub fn shares() -> StoreKey {
+        StoreKey(format!("{PREFIX}shares"))
+    }
+
+    /// Summaries a link worker chose to keep on this device: kept under
+    /// their own key, never mixed with a client record on the same device.
+    pub fn kept_summaries() -> StoreKey {
+        StoreKey(format!("{PREFIX}kept-summaries"))
+    }
+
     /// The client's diary choices (own measures, hidden ones).
     pub fn diary_settings() -> StoreKey {
         StoreKey(format!("{PREFIX}diary.settings"))

@@ -2,11 +2,11 @@
 
 mod appointments;
 mod check_in;
-mod coming;
 mod diary;
 mod goals;
 mod my_data;
 mod not_found;
+mod share;
 mod today;
 
 pub use appointments::{
@@ -14,9 +14,9 @@ pub use appointments::{
     TodayAppointments,
 };
 pub use check_in::{CheckIn, CheckInDue, CheckInHistory, TalkAbout};
-pub use coming::{Review, Share};
 pub use diary::{DayPage, Diary, Measures, QuickCheckIn};
 pub use goals::{EditGoal, GoalCard, GoalPage, Goals, NewGoal};
 pub use my_data::MyData;
 pub use not_found::NotFound;
+pub use share::{Review, Share, SummaryView};
 pub use today::Today;

@@ -1,0 +1,146 @@
+//! The browser's parts of sharing a summary: the phone's share sheet or the
+//! clipboard for a link, printing, reading a file the link worker chose,
+//! and taking the summary out of the address bar.
+
+use js_sys::{Function, Object, Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// How a link was handed over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sent {
+    /// Through the share sheet.
+    Shared,
+    /// Copied to the clipboard.
+    Copied,
+    /// The client closed the share sheet.
+    Cancelled,
+    /// Neither worked.
+    Failed,
+}
+
+fn method(target: &JsValue, name: &str) -> Option<Function> {
+    Reflect::get(target, &JsValue::from_str(name))
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+async fn call(target: &JsValue, name: &str, arg: &JsValue) -> Option<Result<JsValue, JsValue>> {
+    let f = method(target, name)?;
+    let promise: Promise = f.call1(target, arg).ok()?.dyn_into().ok()?;
+    Some(JsFuture::from(promise).await)
+}
+
+/// Whether the phone has a share sheet (the Web Share API).
+pub fn can_share() -> bool {
+    web_sys::window().is_some_and(|w| method(&w.navigator().into(), "share").is_some())
+}
+
+/// Opens the share sheet with `url`, or copies it where there is none.
+pub async fn send_link(title: &str, url: &str) -> Sent {
+    let Some(window) = web_sys::window() else {
+        return Sent::Failed;
+    };
+    let navigator: JsValue = window.navigator().into();
+    if can_share() {
+        let data = Object::new();
+        let _ = Reflect::set(&data, &"title".into(), &title.into());
+        let _ = Reflect::set(&data, &"url".into(), &url.into());
+        match call(&navigator, "share", &data).await {
+            Some(Ok(_)) => return Sent::Shared,
+            Some(Err(e)) => {
+                let aborted = e
+                    .dyn_ref::<web_sys::DomException>()
+                    .is_some_and(|d| d.name() == "AbortError");
+                if aborted {
+                    return Sent::Cancelled;
+                }
+            }
+            None => {}
+        }
+    }
+    if copy(url).await {
+        Sent::Copied
+    } else {
+        Sent::Failed
+    }
+}
+
+/// Copies `text` to the clipboard.
+pub async fn copy(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let Ok(clipboard) = Reflect::get(&window.navigator(), &"clipboard".into()) else {
+        return false;
+    };
+    if clipboard.is_undefined() {
+        return false;
+    }
+    matches!(
+        call(&clipboard, "writeText", &text.into()).await,
+        Some(Ok(_))
+    )
+}
+
+/// Opens the browser's print dialog (which can also save a PDF).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// The address of the review page on this app's own origin.
+pub fn review_url() -> String {
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    format!("{origin}/review")
+}
+
+/// Takes the part after `#` out of the address bar and out of this page's
+/// history entry at once, so the summary is not left where others could
+/// see it, then returns it.
+pub fn take_fragment() -> Option<String> {
+    let window = web_sys::window()?;
+    let location = window.location();
+    let hash = location.hash().ok()?;
+    if hash.len() <= 1 {
+        return None;
+    }
+    let path = location.pathname().unwrap_or_else(|_| "/review".into());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&path));
+    }
+    Some(hash[1..].to_string())
+}
+
+/// The largest file read, in bytes: far above any summary.
+pub const MAX_FILE: f64 = 1024.0 * 1024.0;
+
+/// Why a chosen file could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileError {
+    /// No file chosen.
+    None,
+    /// Bigger than any summary.
+    TooLarge,
+    /// The browser could not read it.
+    Unreadable,
+}
+
+/// The text of the first file chosen in `input`.
+pub async fn read_file(input: &web_sys::HtmlInputElement) -> Result<String, FileError> {
+    let file = input
+        .files()
+        .and_then(|f| f.get(0))
+        .ok_or(FileError::None)?;
+    if file.size() > MAX_FILE {
+        return Err(FileError::TooLarge);
+    }
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|_| FileError::Unreadable)?;
+    text.as_string().ok_or(FileError::Unreadable)
+}
