@@ -220,7 +220,8 @@ test('bad links, pasted text and files get a plain message and the app carries o
   await worker.page.getByRole('button', { name: 'Open', exact: true }).click();
   await expect(worker.page.locator('.error-summary')).toContainText('changed or damaged');
   // Nothing pasted.
-  await worker.page.getByLabel('Paste the link or the summary').fill('');
+  await worker.page.getByLabel('Paste the link or the summary').clear();
+  await expect(worker.page.getByLabel('Paste the link or the summary')).toHaveValue('');
   await worker.page.getByRole('button', { name: 'Open', exact: true }).click();
   await expect(worker.page.locator('.error-summary')).toContainText('There is no summary here.');
   await shot(worker.page, 'phone-review-error');

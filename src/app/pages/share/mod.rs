@@ -475,7 +475,7 @@ pub fn Share() -> impl IntoView {
                 <p>
                     "Choose what to share. You will see exactly what your link worker will see before anything leaves your phone."
                 </p>
-                <form class="no-print" on:submit=move |ev| {
+                <form class="no-print share-form" on:submit=move |ev| {
                     ev.prevent_default();
                     make_preview();
                 }>
