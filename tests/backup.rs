@@ -1405,3 +1405,34 @@ fn a_damaged_old_safety_copy_is_kept_aside_even_when_the_restore_fails() {
     assert_eq!(envelope.data.raw, "{half a copy");
     assert_eq!(ours(&phone).len(), 2, "the details and the kept copy");
 }
+
+#[test]
+fn the_share_log_is_backed_up_and_merged_by_add_what_is_missing() {
+    use alongside::share::log::{ShareLog, Shared, Way};
+    let entry = |at: &str, way| Shared {
+        at: at.parse().unwrap(),
+        from: day(2026, 10, 25),
+        to: day(2026, 11, 21),
+        way,
+        protected: true,
+    };
+    let phone = full_phone();
+    let mut log = ShareLog::default();
+    log.record(entry("2026-11-01T10:00:00Z", Way::Link));
+    put(&phone, &StoreKey::shares(), &log);
+    let file = Backup::collect(&phone, now()).unwrap().to_file();
+    let backup = Backup::from_file(&file).unwrap();
+    assert!(backup.records().contains_key(&StoreKey::shares()));
+
+    // The phone has shared again since; adding what is missing keeps both.
+    log.record(entry("2026-11-20T10:00:00Z", Way::Qr));
+    let mut other = ShareLog::default();
+    other.record(entry("2026-11-20T10:00:00Z", Way::Qr));
+    put(&phone, &StoreKey::shares(), &other);
+    restore_add_missing(&phone, &backup, now()).unwrap();
+    let merged = phone
+        .load::<ShareLog>(&StoreKey::shares(), now())
+        .value
+        .unwrap();
+    assert_eq!(merged, log);
+}

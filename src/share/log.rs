@@ -81,6 +81,19 @@ impl ShareLog {
         self.entries.drain(..extra);
     }
 
+    /// Adds the entries of `other` this log lacks (a restore's "add what
+    /// is missing"), keeping the log in time order.
+    pub fn add_missing(&mut self, other: &ShareLog) {
+        for e in &other.entries {
+            if !self.entries.contains(e) {
+                self.entries.push(e.clone());
+            }
+        }
+        self.entries.sort_by_key(|e| e.at);
+        let extra = self.entries.len().saturating_sub(LOG_MAX);
+        self.entries.drain(..extra);
+    }
+
     /// The UK day of the last share, for "since you last shared".
     pub fn last_day(&self) -> Option<NaiveDate> {
         self.entries.last().map(|e| london_today(e.at))
@@ -118,6 +131,13 @@ impl KeptSummaries {
     pub fn keep(&mut self, item: KeptSummary) {
         if !self.items.iter().any(|k| k.payload == item.payload) {
             self.items.push(item);
+        }
+    }
+
+    /// Adds the summaries of `other` not kept here.
+    pub fn add_missing(&mut self, other: &KeptSummaries) {
+        for k in &other.items {
+            self.keep(k.clone());
         }
     }
 

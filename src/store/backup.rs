@@ -13,6 +13,7 @@
 //!
 //! Pure code over a [`Backend`]: no browser, no clock (`now` is passed in).
 
+use crate::share::log::{KeptSummaries, ShareLog};
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, SubsecRound, Utc};
@@ -152,6 +153,8 @@ enum Holds {
     Appointments,
     Wellbeing,
     Talk,
+    Shares,
+    Kept,
     DiarySettings,
     DiaryIndex(i32),
     DiaryMonth(Month),
@@ -169,6 +172,8 @@ impl Holds {
             (StoreKey::appointments(), Holds::Appointments),
             (StoreKey::wellbeing(), Holds::Wellbeing),
             (StoreKey::talk(), Holds::Talk),
+            (StoreKey::shares(), Holds::Shares),
+            (StoreKey::kept_summaries(), Holds::Kept),
             (StoreKey::diary_settings(), Holds::DiarySettings),
             (StoreKey::safety_copy(), Holds::SafetyCopy),
         ];
@@ -211,6 +216,8 @@ fn check_record(holds: Holds, raw: &str) -> Result<(), DecodeError> {
         Holds::Appointments => read::<ApptBook>(raw).map(drop),
         Holds::Wellbeing => read::<Wellbeing>(raw).map(drop),
         Holds::Talk => read::<TalkList>(raw).map(drop),
+        Holds::Shares => read::<ShareLog>(raw).map(drop),
+        Holds::Kept => read::<KeptSummaries>(raw).map(drop),
         Holds::DiarySettings => read::<DiarySettings>(raw).map(drop),
         Holds::DiaryIndex(year) => {
             let index = read::<DiaryIndex>(raw)?;
@@ -577,6 +584,8 @@ impl BackupContents {
                 Holds::Quarantine => c.kept_aside += 1,
                 Holds::DiarySettings
                 | Holds::DiaryIndex(_)
+                | Holds::Shares
+                | Holds::Kept
                 | Holds::SafetyCopy
                 | Holds::Unknown => {}
             }
@@ -792,6 +801,8 @@ enum Write {
     Appointments(ApptBook),
     Wellbeing(Wellbeing),
     Talk(TalkList),
+    Shares(ShareLog),
+    Kept(KeptSummaries),
     Settings(DiarySettings),
     Month(Month, DiaryMonth),
     Index(i32, DiaryIndex),
@@ -807,6 +818,8 @@ impl Write {
             Write::Appointments(v) => store.save(&StoreKey::appointments(), v, now),
             Write::Wellbeing(v) => store.save(&StoreKey::wellbeing(), v, now),
             Write::Talk(v) => store.save(&StoreKey::talk(), v, now),
+            Write::Shares(v) => store.save(&StoreKey::shares(), v, now),
+            Write::Kept(v) => store.save(&StoreKey::kept_summaries(), v, now),
             Write::Settings(v) => store.save(&StoreKey::diary_settings(), v, now),
             Write::Month(m, v) => store.save(&StoreKey::diary_month(m.first_day()), v, now),
             Write::Index(year, v) => store.save(&StoreKey::diary_index(*year), v, now),
@@ -914,6 +927,25 @@ fn plan_add_missing<B: Backend>(
         let mine = phone_value(store, &key, now)?;
         if let Some(v) = merged(store, &key, mine, from_backup(raw)?, TalkList::add_missing)? {
             writes.push(Write::Talk(v));
+        }
+    }
+
+    if let Some((key, raw)) = theirs(StoreKey::shares()) {
+        let mine = phone_value(store, &key, now)?;
+        if let Some(v) = merged(store, &key, mine, from_backup(raw)?, ShareLog::add_missing)? {
+            writes.push(Write::Shares(v));
+        }
+    }
+    if let Some((key, raw)) = theirs(StoreKey::kept_summaries()) {
+        let mine = phone_value(store, &key, now)?;
+        if let Some(v) = merged(
+            store,
+            &key,
+            mine,
+            from_backup(raw)?,
+            KeptSummaries::add_missing,
+        )? {
+            writes.push(Write::Kept(v));
         }
     }
 
