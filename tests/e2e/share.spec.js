@@ -200,6 +200,15 @@ test('the QR code of a link reads back as the link with a standard reader (jsQR)
   expect(read).toBe(url);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+
+  // In the session: the summary alone on the screen, then back.
+  await page.getByRole('button', { name: 'Show on this screen' }).click();
+  await expect(page.getByRole('heading', { name: "Maureen's summary" })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Make the link' })).toHaveCount(0);
+  await shot(page, 'phone-share-on-screen');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('table', { name: /Summaries you have shared/ })).toContainText('Shown on this screen');
 });
 
 test('bad links, pasted text and files get a plain message and the app carries on', async ({ page, browser }) => {

@@ -321,7 +321,7 @@ pub fn SummaryView(summary: Summary) -> impl IntoView {
 
     view! {
         <article class="summary" aria-labelledby="summary-title">
-            <h2 class="heading-l" id="summary-title">{title}</h2>
+            <h2 class="heading-l" id="summary-title" tabindex="-1">{title}</h2>
             <p>{made_words} " " {covers}</p>
             {s.is_empty().then(|| view! { <p>"Nothing was chosen to share."</p> })}
             {talk}
