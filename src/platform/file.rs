@@ -20,7 +20,9 @@ pub enum Handed {
     Failed,
 }
 
-fn method(target: &JsValue, name: &str) -> Option<Function> {
+/// `target[name]` if it is a function: how the adapters ask for browser
+/// features that may be missing.
+pub fn method(target: &JsValue, name: &str) -> Option<Function> {
     Reflect::get(target, &JsValue::from_str(name))
         .ok()?
         .dyn_into()

@@ -2,9 +2,11 @@
 //! clipboard for a link, printing, reading a file the link worker chose,
 //! and taking the summary out of the address bar.
 
-use js_sys::{Function, Object, Promise, Reflect};
+use js_sys::{Object, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+
+use super::file::method;
 
 /// How a link was handed over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,13 +19,6 @@ pub enum Sent {
     Cancelled,
     /// Neither worked.
     Failed,
-}
-
-fn method(target: &JsValue, name: &str) -> Option<Function> {
-    Reflect::get(target, &JsValue::from_str(name))
-        .ok()?
-        .dyn_into()
-        .ok()
 }
 
 async fn call(target: &JsValue, name: &str, arg: &JsValue) -> Option<Result<JsValue, JsValue>> {

@@ -905,49 +905,80 @@ fn plan_add_missing<B: Backend>(
             writes.push(Write::Profile(backup_profile));
         }
     }
-    if let Some((key, raw)) = theirs(StoreKey::goals()) {
+    // Each whole-record kind: the phone's value with the backup's missing
+    // items added, saved only if that changes anything.
+    fn plan<T: Record + Clone + PartialEq, B: Backend>(
+        store: &Store<B>,
+        backup: &Backup,
+        key: StoreKey,
+        now: DateTime<Utc>,
+        merge: fn(&mut T, &T),
+        write: fn(T) -> Write,
+        writes: &mut Vec<Write>,
+    ) -> Result<(), BackupError> {
+        let Some(raw) = backup.records.get(&key) else {
+            return Ok(());
+        };
         let mine = phone_value(store, &key, now)?;
-        if let Some(v) = merged(store, &key, mine, from_backup(raw)?, GoalBook::add_missing)? {
-            writes.push(Write::Goals(v));
+        if let Some(v) = merged(store, &key, mine, from_backup(raw)?, merge)? {
+            writes.push(write(v));
         }
+        Ok(())
     }
-    if let Some((key, raw)) = theirs(StoreKey::appointments()) {
-        let mine = phone_value(store, &key, now)?;
-        if let Some(v) = merged(store, &key, mine, from_backup(raw)?, ApptBook::add_missing)? {
-            writes.push(Write::Appointments(v));
-        }
-    }
-    if let Some((key, raw)) = theirs(StoreKey::wellbeing()) {
-        let mine = phone_value(store, &key, now)?;
-        if let Some(v) = merged(store, &key, mine, from_backup(raw)?, Wellbeing::add_missing)? {
-            writes.push(Write::Wellbeing(v));
-        }
-    }
-    if let Some((key, raw)) = theirs(StoreKey::talk()) {
-        let mine = phone_value(store, &key, now)?;
-        if let Some(v) = merged(store, &key, mine, from_backup(raw)?, TalkList::add_missing)? {
-            writes.push(Write::Talk(v));
-        }
-    }
-
-    if let Some((key, raw)) = theirs(StoreKey::shares()) {
-        let mine = phone_value(store, &key, now)?;
-        if let Some(v) = merged(store, &key, mine, from_backup(raw)?, ShareLog::add_missing)? {
-            writes.push(Write::Shares(v));
-        }
-    }
-    if let Some((key, raw)) = theirs(StoreKey::kept_summaries()) {
-        let mine = phone_value(store, &key, now)?;
-        if let Some(v) = merged(
-            store,
-            &key,
-            mine,
-            from_backup(raw)?,
-            KeptSummaries::add_missing,
-        )? {
-            writes.push(Write::Kept(v));
-        }
-    }
+    plan(
+        store,
+        backup,
+        StoreKey::goals(),
+        now,
+        GoalBook::add_missing,
+        Write::Goals,
+        &mut writes,
+    )?;
+    plan(
+        store,
+        backup,
+        StoreKey::appointments(),
+        now,
+        ApptBook::add_missing,
+        Write::Appointments,
+        &mut writes,
+    )?;
+    plan(
+        store,
+        backup,
+        StoreKey::wellbeing(),
+        now,
+        Wellbeing::add_missing,
+        Write::Wellbeing,
+        &mut writes,
+    )?;
+    plan(
+        store,
+        backup,
+        StoreKey::talk(),
+        now,
+        TalkList::add_missing,
+        Write::Talk,
+        &mut writes,
+    )?;
+    plan(
+        store,
+        backup,
+        StoreKey::shares(),
+        now,
+        ShareLog::add_missing,
+        Write::Shares,
+        &mut writes,
+    )?;
+    plan(
+        store,
+        backup,
+        StoreKey::kept_summaries(),
+        now,
+        KeptSummaries::add_missing,
+        Write::Kept,
+        &mut writes,
+    )?;
 
     // The backup's own measures come first: their readings may need new ids.
     let mut renames = Vec::new();
