@@ -53,7 +53,10 @@ async function measureOnce(browser, { withProfile, warm, goals = false, path = '
   await readyAt(page);
   if (withProfile) await page.evaluate((p) => localStorage.setItem('alongside.profile', p), PROFILE);
   if (goals) await page.evaluate((g) => localStorage.setItem('alongside.goals', g), GOALS);
-  if (path !== '/') await page.goto(`http://127.0.0.1:${PORT}${path}`);
+  // Every case loads its page the same number of times before the timed
+  // load: the browser keeps compiled code after a module has been loaded
+  // a few times, so one extra load would make a case look faster.
+  await page.goto(`http://127.0.0.1:${PORT}${path}`);
   if (warm) await page.evaluate(() => navigator.serviceWorker.ready);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.reload();
