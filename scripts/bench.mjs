@@ -200,7 +200,7 @@ try {
     await page.getByRole('button', { name: 'Preview what your link worker will see' }).click();
     await page.getByRole('button', { name: 'Make the link' }).click();
     const url = await page.getByLabel(/^Your link/).inputValue();
-    const passphrase = await page.getByLabel('Passphrase').inputValue();
+    const passphrase = await page.getByLabel('Passphrase', { exact: true }).inputValue();
     await maker.close();
     const opens = [];
     for (let i = 0; i < RUNS; i += 1) {
@@ -208,7 +208,7 @@ try {
       const worker = await context.newPage();
       const cdp = await context.newCDPSession(worker);
       await worker.goto(url);
-      await worker.getByLabel('Passphrase').fill(passphrase);
+      await worker.getByLabel('Passphrase', { exact: true }).fill(passphrase);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
       const t0 = Date.now();
       await worker.getByRole('button', { name: 'Open the summary' }).click();
