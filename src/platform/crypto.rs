@@ -49,7 +49,9 @@ async fn subtle(name: &str, args: &[JsValue]) -> Result<JsValue, CryptoError> {
         .map_err(|_| CryptoError::Unavailable)?
         .dyn_into()
         .map_err(|_| CryptoError::Unavailable)?;
-    JsFuture::from(promise).await.map_err(|_| CryptoError::Refused)
+    JsFuture::from(promise)
+        .await
+        .map_err(|_| CryptoError::Refused)
 }
 
 /// `N` bytes from the browser's secure random source.
@@ -91,7 +93,10 @@ pub async fn derive(passphrase: &str, salt: &[u8], iterations: u32) -> Result<Ke
         ("hash", "SHA-256".into()),
     ]);
     let aes = object(&[("name", "AES-GCM".into()), ("length", 256.into())]);
-    let usages: Array = ["encrypt", "decrypt"].iter().map(|u| JsValue::from_str(u)).collect();
+    let usages: Array = ["encrypt", "decrypt"]
+        .iter()
+        .map(|u| JsValue::from_str(u))
+        .collect();
     let key = subtle(
         "deriveKey",
         &[params.into(), base, aes.into(), false.into(), usages.into()],
@@ -100,22 +105,42 @@ pub async fn derive(passphrase: &str, salt: &[u8], iterations: u32) -> Result<Ke
     Ok(Key(key))
 }
 
-async fn gcm(op: &str, key: &Key, nonce: &[u8], aad: &[u8], data: &[u8]) -> Result<Vec<u8>, CryptoError> {
+async fn gcm(
+    op: &str,
+    key: &Key,
+    nonce: &[u8],
+    aad: &[u8],
+    data: &[u8],
+) -> Result<Vec<u8>, CryptoError> {
     let params = object(&[
         ("name", "AES-GCM".into()),
         ("iv", Uint8Array::from(nonce).into()),
         ("additionalData", Uint8Array::from(aad).into()),
     ]);
-    let out = subtle(op, &[params.into(), key.0.clone(), Uint8Array::from(data).into()]).await?;
+    let out = subtle(
+        op,
+        &[params.into(), key.0.clone(), Uint8Array::from(data).into()],
+    )
+    .await?;
     Ok(Uint8Array::new(&out).to_vec())
 }
 
 /// Encrypts `plain`, binding `aad`; returns ciphertext and tag.
-pub async fn seal(key: &Key, nonce: &[u8], aad: &[u8], plain: &[u8]) -> Result<Vec<u8>, CryptoError> {
+pub async fn seal(
+    key: &Key,
+    nonce: &[u8],
+    aad: &[u8],
+    plain: &[u8],
+) -> Result<Vec<u8>, CryptoError> {
     gcm("encrypt", key, nonce, aad, plain).await
 }
 
 /// Decrypts and checks; `Refused` for a wrong key or changed data.
-pub async fn open(key: &Key, nonce: &[u8], aad: &[u8], sealed: &[u8]) -> Result<Vec<u8>, CryptoError> {
+pub async fn open(
+    key: &Key,
+    nonce: &[u8],
+    aad: &[u8],
+    sealed: &[u8],
+) -> Result<Vec<u8>, CryptoError> {
     gcm("decrypt", key, nonce, aad, sealed).await
 }

@@ -2,8 +2,11 @@
 //! as little as it can so the logic stays in the tested layers above.
 
 pub mod clock;
+pub mod crypto;
 pub mod file;
 pub mod notify;
 pub mod page;
 pub mod persist;
+pub mod storage;
 pub mod sw;
+pub mod sync;

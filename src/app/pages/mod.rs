@@ -17,6 +17,6 @@ pub use check_in::{CheckIn, CheckInDue, CheckInHistory, TalkAbout};
 pub use coming::{Review, Share};
 pub use diary::{DayPage, Diary, Measures, QuickCheckIn};
 pub use goals::{EditGoal, GoalCard, GoalPage, Goals, NewGoal};
-pub use my_data::MyData;
+pub use my_data::{BackupReminder, DataRemoved, MyData, WelcomeRestore};
 pub use not_found::NotFound;
 pub use today::Today;
