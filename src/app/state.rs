@@ -188,7 +188,22 @@ impl<T: Record + Clone + Send + Sync + 'static> Saved<T> {
 
     /// Reads the value from storage again, after another tab or window
     /// changed it, so the newest is shown and the next save builds on it.
-    pub fn reload(&self) {
+    /// True if what is shown changed.
+    pub fn reload(&self) -> bool
+    where
+        T: PartialEq,
+    {
+        let value = self.load_again();
+        let changed = self.value.with_untracked(|v| *v != value);
+        if changed {
+            self.value.set(value);
+        }
+        changed
+    }
+
+    /// Reads the stored value afresh, noting any problem and whether this
+    /// build may change it.
+    fn load_again(&self) -> Option<T> {
         let key = self.key.get_value();
         let load = self.store.with_value(|s| s.load::<T>(&key, clock::now()));
         if let Some(problem) = &load.problem {
@@ -198,7 +213,7 @@ impl<T: Record + Clone + Send + Sync + 'static> Saved<T> {
             load.problem,
             Some(LoadProblem::Newer { .. } | LoadProblem::Unreadable { .. })
         ));
-        self.value.set(load.value);
+        load.value
     }
 
     /// The value, if there is one (tracked).
@@ -239,7 +254,7 @@ impl<T: Record + Clone + Send + Sync + 'static> Saved<T> {
             Err(SaveError::Newer { .. } | SaveError::Unreadable { .. }) => self.read_only.set(true),
             // Another tab saved first: show the newest, never overwrite it.
             Err(SaveError::ChangedElsewhere { .. }) => {
-                self.reload();
+                self.value.set(self.load_again());
                 self.notices.changed_elsewhere();
             }
             _ => self.value.set(Some(value)),
@@ -415,29 +430,39 @@ impl Stores {
             None => None,
         };
         let is = |k: StoreKey| key.as_ref().is_none_or(|key| *key == k);
+        let mut changed = false;
         if is(StoreKey::profile()) {
-            self.profile.reload();
+            changed |= self.profile.reload();
         }
         if is(StoreKey::goals()) {
-            self.goals.reload();
+            changed |= self.goals.reload();
         }
         if is(StoreKey::appointments()) {
-            self.appointments.reload();
+            changed |= self.appointments.reload();
         }
         if is(StoreKey::wellbeing()) {
-            self.wellbeing.reload();
+            changed |= self.wellbeing.reload();
         }
         if is(StoreKey::talk()) {
-            self.talk.reload();
+            changed |= self.talk.reload();
         }
         match &key {
-            None => self.diary.reload_all(),
-            Some(k) if k.as_str().starts_with("alongside.diary.") => self.diary.reload_key(k),
+            None => {
+                self.diary.reload_all();
+                changed = true;
+            }
+            Some(k) if k.as_str().starts_with("alongside.diary.") => {
+                changed |= self.diary.reload_key(k);
+            }
             Some(_) => {}
         }
         let quarantined = self.store.with_value(|s| s.quarantined().len());
         self.status.quarantined.set(quarantined);
-        notices.changed_elsewhere();
+        // Only a change the client can see redraws the page: another tab
+        // writing what this one already shows must not disturb them.
+        if changed {
+            notices.changed_elsewhere();
+        }
     }
 }
 
@@ -608,40 +633,61 @@ impl DiaryStore {
         }
     }
 
-    /// Reads a diary key again after another tab or window changed it (or
-    /// every diary key, for `None`): a loaded month or year is replaced by
-    /// what is stored now, and the list of stored years is looked up anew.
-    pub fn reload_key(&self, key: &StoreKey) {
+    /// Reads a diary key again after another tab or window changed it: a
+    /// loaded month or year is replaced by what is stored now, and the
+    /// list of stored years is looked up anew. True if what is shown
+    /// changed.
+    pub fn reload_key(&self, key: &StoreKey) -> bool {
         if *key == StoreKey::diary_settings() {
-            self.settings.reload();
-            return;
+            return self.settings.reload();
         }
         self.stored_years.set_value(None);
         if let Some(year) = key.diary_index_year() {
-            let loaded = self
-                .years
-                .with_untracked(|ys| ys.iter().any(|(y, _)| *y == year));
-            if loaded {
-                self.years.update(|ys| ys.retain(|(y, _)| *y != year));
-                self.load_year(year);
-            }
-            return;
+            return self.reload_year(year);
         }
         let month = self.months.with_untracked(|ms| {
             ms.iter()
                 .map(|(m, _)| *m)
                 .find(|m| StoreKey::diary_month(m.first_day()) == *key)
         });
-        if let Some(month) = month {
-            self.months.update(|ms| ms.retain(|(m, _)| *m != month));
-            self.load_month(month);
-        }
+        let Some(month) = month else {
+            return false;
+        };
+        // The other tab saved the month's summary with it: read that
+        // first, so checking the month's summary finds it up to date
+        // rather than writing it again.
+        let year_changed = self.reload_year(month.year);
+        let before = self.with_month_untracked(month);
+        self.months
+            .update_untracked(|ms| ms.retain(|(m, _)| *m != month));
+        self.load_month(month);
+        year_changed || self.with_month_untracked(month) != before
+    }
+
+    /// Reads a loaded year's summaries again; true if they changed.
+    fn reload_year(&self, year: i32) -> bool {
+        let before = self
+            .years
+            .with_untracked(|ys| ys.iter().find(|(y, _)| *y == year).map(|(_, i)| i.clone()));
+        let Some(before) = before else {
+            return false;
+        };
+        self.years
+            .update_untracked(|ys| ys.retain(|(y, _)| *y != year));
+        self.load_year(year);
+        self.years
+            .with_untracked(|ys| {
+                ys.iter()
+                    .find(|(y, _)| *y == year)
+                    .map(|(_, i)| i != &before)
+            })
+            .unwrap_or(true)
     }
 
     /// Forgets every loaded month and year, so each is read again when a
     /// page needs it (after another tab cleared storage).
     pub fn reload_all(&self) {
-        self.settings.reload();
+        let _ = self.settings.reload();
         self.stored_years.set_value(None);
         self.years.set(Vec::new());
         self.months.set(Vec::new());
@@ -784,7 +830,7 @@ impl DiaryStore {
         // month this build must not write stays as it was.
         if let Err(SaveError::ChangedElsewhere { .. }) = result {
             // Another tab saved this month first: show its version.
-            self.reload_key(&key);
+            let _ = self.reload_key(&key);
             self.notices.changed_elsewhere();
         } else if !matches!(
             result,
