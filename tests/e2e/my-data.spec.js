@@ -411,7 +411,7 @@ test('at 200% text the restore choice and its errors still fit a 360px screen', 
   await expect(page.getByRole('alert')).toContainText('This file is not an Alongside backup.');
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(await overflow()).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: 'test-results/screens/phone-200pc-my-data-error.png', fullPage: true });
+  await page.getByRole('region', { name: 'Restore a backup' }).screenshot({ path: 'test-results/screens/phone-200pc-my-data-error.png' });
   await choose(page, text);
   await expect(page.locator('#backup-preview')).toContainText('1 goal');
   expect(await overflow()).toBeLessThanOrEqual(0);
