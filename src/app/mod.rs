@@ -23,7 +23,7 @@ use pages::{
     Today,
 };
 use setup::{Mode, Setup};
-use state::{provide_app_state, use_profile, use_status};
+use state::{provide_app_state, use_notices, use_profile, use_status};
 
 use crate::platform::{page, persist, sw};
 
@@ -128,6 +128,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn ClientPage(children: ChildrenFn) -> impl IntoView {
     let profile = use_profile();
+    let notices = use_notices();
     view! {
         <Show
             when=move || profile.is_set_up()
@@ -139,7 +140,15 @@ fn ClientPage(children: ChildrenFn) -> impl IntoView {
                 }
             }
         >
-            {children()}
+            // Drawn again when another tab or window changes the data, so
+            // no form keeps showing (and later saves) what is out of date.
+            {
+                let children = children.clone();
+                move || {
+                    notices.redraws();
+                    children()
+                }
+            }
         </Show>
     }
 }

@@ -11,6 +11,7 @@ use super::components::{
     described_by, BackLink, Checkbox, ErrorSummary, FieldErrorMessage, SummaryError, TextField,
     ERROR_SUMMARY_ID, HEADING_ID,
 };
+use super::pages::{DataRemoved, WelcomeRestore};
 use super::state::{use_profile, use_status};
 use crate::model::text::set_included;
 use crate::model::{FieldError, ListedCondition, ProfileDraft, ProfileField};
@@ -187,6 +188,12 @@ pub fn Setup(mode: Mode) -> impl IntoView {
         let current = step.get();
         let save = save.clone();
         let body = match current {
+            // The browser removed the client's data: say so, and offer
+            // their backup, rather than a fresh welcome.
+            Step::Welcome if status.data_removed.get() => {
+                view! { <DataRemoved on_start=Callback::new(move |_| go(Step::Welcome)) /> }
+                    .into_any()
+            }
             Step::Welcome => view! { <Welcome on_start=Callback::new(move |_| go(Step::Name)) /> }
                 .into_any(),
             Step::Name => view! {
@@ -313,6 +320,7 @@ fn Welcome(on_start: Callback<()>) -> impl IntoView {
         <button class="button" type="button" on:click=move |_| on_start.run(())>
             "Start"
         </button>
+        <WelcomeRestore />
     }
 }
 

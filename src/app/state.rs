@@ -11,13 +11,20 @@ use crate::model::goal::DeletedGoal;
 use chrono::NaiveDate;
 
 use crate::model::appointment::ApptBook;
+use crate::model::csv;
 use crate::model::diary::{
     example_entries, DayEntry, DiaryIndex, DiaryMonth, DiarySettings, Measure, Month, MonthSummary,
 };
 use crate::model::wellbeing::{TalkList, Wellbeing};
 use crate::model::{Condition, FieldError, Goal, GoalBook, GoalField, ListedCondition, Profile};
-use crate::platform::clock;
+use crate::platform::crypto;
 use crate::platform::persist::Persistence;
+use crate::platform::{clock, page, storage, sync};
+use crate::share::link::{self, ITERATIONS, NONCE_LEN, SALT_LEN};
+use crate::share::words;
+use crate::store::backup::{self, Backup, BackupContents, BackupError};
+use crate::store::device::{BackupRecord, DEVICE_KEY};
+use crate::store::protected;
 use crate::store::schema::Record;
 use crate::store::{BrowserBackend, LoadProblem, SaveError, Store, StoreKey};
 
@@ -47,11 +54,19 @@ pub struct Notice {
     pub from_save: bool,
 }
 
-/// The list of notices.
+/// What is shown when a change made in another tab or window replaced
+/// what the client was part-way through.
+pub const CHANGED_ELSEWHERE: &str =
+    "This was changed in another window. You are seeing the newest version.";
+
+/// The list of notices, and the count of changes from other tabs that
+/// make the current page draw itself again (every store holds this, so
+/// each can report one).
 #[derive(Debug, Clone, Copy)]
 pub struct Notices {
     list: RwSignal<Vec<Notice>>,
     next_id: RwSignal<u32>,
+    redraws: RwSignal<u32>,
 }
 
 impl Notices {
@@ -59,7 +74,31 @@ impl Notices {
         Notices {
             list: RwSignal::new(Vec::new()),
             next_id: RwSignal::new(1),
+            redraws: RwSignal::new(0),
         }
+    }
+
+    /// Counts the changes from elsewhere (tracked): a page that reads it
+    /// is drawn again from the newest data after each one, so no form
+    /// keeps showing, and later saving, values that are out of date.
+    pub fn redraws(&self) -> u32 {
+        self.redraws.get()
+    }
+
+    /// Newer data from another tab or window has been loaded: the page is
+    /// drawn again from it, and if the client was part-way through a form
+    /// on it, they are told calmly why it changed. Deferred, so a handler
+    /// that is still running finishes before its page is replaced.
+    pub fn changed_elsewhere(&self) {
+        let this = *self;
+        queue_microtask(move || {
+            if sync::typed_here() {
+                this.warn(CHANGED_ELSEWHERE.into());
+                page::focus_after_render(crate::app::components::HEADING_ID);
+            }
+            sync::forget_typing();
+            this.redraws.update(|n| *n += 1);
+        });
     }
 
     /// The notices to show, oldest first.
@@ -95,8 +134,10 @@ impl Notices {
     /// failure; a success clears them.
     pub fn save_result(&self, result: &Result<(), SaveError>) {
         self.list.update(|l| l.retain(|n| !n.from_save));
-        if let Err(e) = result {
-            self.push(Tone::Error, e.message(), true);
+        match result {
+            Err(e) => self.push(Tone::Error, e.message(), true),
+            // What was typed is saved: no longer part-way through.
+            Ok(()) => sync::forget_typing(),
         }
     }
 
@@ -145,6 +186,36 @@ impl<T: Record + Clone + Send + Sync + 'static> Saved<T> {
         }
     }
 
+    /// Reads the value from storage again, after another tab or window
+    /// changed it, so the newest is shown and the next save builds on it.
+    /// True if what is shown changed.
+    pub fn reload(&self) -> bool
+    where
+        T: PartialEq,
+    {
+        let value = self.load_again();
+        let changed = self.value.with_untracked(|v| *v != value);
+        if changed {
+            self.value.set(value);
+        }
+        changed
+    }
+
+    /// Reads the stored value afresh, noting any problem and whether this
+    /// build may change it.
+    fn load_again(&self) -> Option<T> {
+        let key = self.key.get_value();
+        let load = self.store.with_value(|s| s.load::<T>(&key, clock::now()));
+        if let Some(problem) = &load.problem {
+            self.notices.warn(problem.message());
+        }
+        self.read_only.set(matches!(
+            load.problem,
+            Some(LoadProblem::Newer { .. } | LoadProblem::Unreadable { .. })
+        ));
+        load.value
+    }
+
     /// The value, if there is one (tracked).
     pub fn get(&self) -> Option<T> {
         self.value.get()
@@ -167,20 +238,26 @@ impl<T: Record + Clone + Send + Sync + 'static> Saved<T> {
     }
 
     /// Saves `value`. The result is shown at once in the notices. If the
-    /// browser refused (full, switched off, changed in another tab), the
-    /// new value stays in use for this session, so nothing the client
-    /// typed is lost, and the stored one is unchanged. If this build must
-    /// not write the key, the value shown stays as it was.
+    /// browser refused (full, switched off), the new value stays in use
+    /// for this session, so nothing the client typed is lost, and the
+    /// stored one is unchanged. If another tab or window saved first, its
+    /// newer value is loaded and shown instead: it is never overwritten.
+    /// If this build must not write the key, the value shown stays as it
+    /// was.
     pub fn save(&self, value: T) -> Result<(), SaveError> {
         let result = self.store.with_value(|s| {
             self.key
                 .with_value(|key| s.save(key, &value, clock::now()))
                 .map(|_| ())
         });
-        if let Err(SaveError::Newer { .. } | SaveError::Unreadable { .. }) = result {
-            self.read_only.set(true);
-        } else {
-            self.value.set(Some(value));
+        match result {
+            Err(SaveError::Newer { .. } | SaveError::Unreadable { .. }) => self.read_only.set(true),
+            // Another tab saved first: show the newest, never overwrite it.
+            Err(SaveError::ChangedElsewhere { .. }) => {
+                self.value.set(self.load_again());
+                self.notices.changed_elsewhere();
+            }
+            _ => self.value.set(Some(value)),
         }
         self.last_failed.set(result.is_err());
         self.notices.save_result(&result);
@@ -272,6 +349,9 @@ pub struct AppStatus {
     /// The client's details were just saved from "Change your details";
     /// My data confirms it once.
     pub details_saved: RwSignal<bool>,
+    /// Storage holds nothing of ours, but the marker in a second storage
+    /// area says it did: the browser removed the client's data.
+    pub data_removed: RwSignal<bool>,
 }
 
 /// Loads everything from storage and provides the stores in context.
@@ -286,6 +366,7 @@ pub fn provide_app_state() {
         persistence: RwSignal::new(None),
         quarantined: RwSignal::new(store.quarantined().len()),
         details_saved: RwSignal::new(false),
+        data_removed: RwSignal::new(false),
     };
     provide_context(notices);
     provide_context(profile);
@@ -314,6 +395,120 @@ pub fn provide_app_state() {
     provide_context(DiaryStore::new(store.clone(), notices, profile));
     provide_context(DeletedGoalSlot(RwSignal::new(None)));
     provide_context(status);
+    provide_data_tools(store, notices, status);
+}
+
+/// Provides the My data operations, and keeps this tab in step with
+/// other tabs and windows, and with the marker of removed data.
+fn provide_data_tools(store: Arc<AppStore>, notices: Notices, status: AppStatus) {
+    provide_context(DataTools {
+        store: StoredValue::new(store.clone()),
+        notices,
+    });
+    let stores = Stores {
+        profile: use_profile(),
+        goals: use_goals(),
+        appointments: use_appointments(),
+        wellbeing: use_wellbeing(),
+        talk: use_talk(),
+        shares: use_share_log(),
+        kept: use_kept(),
+        diary: use_diary(),
+        status,
+        store: StoredValue::new(store.clone()),
+    };
+    sync::watch_typing();
+    sync::on_other_tab_change(move |key| stores.changed(key, notices));
+    watch_for_removal(store, stores.profile, status);
+}
+
+/// Every store, to reload what another tab or window changed.
+#[derive(Clone, Copy)]
+struct Stores {
+    profile: ProfileStore,
+    goals: GoalsStore,
+    appointments: ApptStore,
+    wellbeing: WellbeingStore,
+    talk: TalkStore,
+    shares: ShareLogStore,
+    kept: KeptStore,
+    diary: DiaryStore,
+    status: AppStatus,
+    store: StoredValue<Arc<AppStore>>,
+}
+
+impl Stores {
+    /// Another tab or window changed `key` (or cleared storage, `None`):
+    /// reads the affected values again and redraws the page from them.
+    fn changed(&self, key: Option<String>, notices: Notices) {
+        let key = match key {
+            Some(raw) => match StoreKey::parse(&raw) {
+                Some(key) => Some(key),
+                // Not ours (device records, other apps): nothing to reload.
+                None => return,
+            },
+            None => None,
+        };
+        let is = |k: StoreKey| key.as_ref().is_none_or(|key| *key == k);
+        let mut changed = false;
+        if is(StoreKey::profile()) {
+            changed |= self.profile.reload();
+        }
+        if is(StoreKey::goals()) {
+            changed |= self.goals.reload();
+        }
+        if is(StoreKey::appointments()) {
+            changed |= self.appointments.reload();
+        }
+        if is(StoreKey::wellbeing()) {
+            changed |= self.wellbeing.reload();
+        }
+        if is(StoreKey::talk()) {
+            changed |= self.talk.reload();
+        }
+        if is(StoreKey::shares()) {
+            changed |= self.shares.reload();
+        }
+        if is(StoreKey::kept_summaries()) {
+            changed |= self.kept.reload();
+        }
+        match &key {
+            None => {
+                self.diary.reload_all();
+                changed = true;
+            }
+            Some(k) if k.as_str().starts_with("alongside.diary.") => {
+                changed |= self.diary.reload_key(k);
+            }
+            Some(_) => {}
+        }
+        let quarantined = self.store.with_value(|s| s.quarantined().len());
+        self.status.quarantined.set(quarantined);
+        // Only a change the client can see redraws the page: another tab
+        // writing what this one already shows must not disturb them.
+        if changed {
+            notices.changed_elsewhere();
+        }
+    }
+}
+
+/// Keeps the marker that tells "the browser removed the data" apart from
+/// a first visit (see `platform::storage`): set while there is a profile;
+/// at start, nothing of ours stored but the marker present means the
+/// data was removed.
+fn watch_for_removal(store: Arc<AppStore>, profile: ProfileStore, status: AppStatus) {
+    let nothing_stored = store.keys().is_empty();
+    leptos::task::spawn_local(async move {
+        if nothing_stored && storage::has_marker().await {
+            status.data_removed.set(true);
+        }
+    });
+    Effect::new(move |_| {
+        if profile.is_set_up() {
+            status.data_removed.set(false);
+            leptos::task::spawn_local(storage::set_marker());
+        }
+    });
 }
 
 /// The notices, from context.
@@ -474,6 +669,66 @@ impl DiaryStore {
         }
     }
 
+    /// Reads a diary key again after another tab or window changed it: a
+    /// loaded month or year is replaced by what is stored now, and the
+    /// list of stored years is looked up anew. True if what is shown
+    /// changed.
+    pub fn reload_key(&self, key: &StoreKey) -> bool {
+        if *key == StoreKey::diary_settings() {
+            return self.settings.reload();
+        }
+        self.stored_years.set_value(None);
+        if let Some(year) = key.diary_index_year() {
+            return self.reload_year(year);
+        }
+        let month = self.months.with_untracked(|ms| {
+            ms.iter()
+                .map(|(m, _)| *m)
+                .find(|m| StoreKey::diary_month(m.first_day()) == *key)
+        });
+        let Some(month) = month else {
+            return false;
+        };
+        // The other tab saved the month's summary with it: read that
+        // first, so checking the month's summary finds it up to date
+        // rather than writing it again.
+        let year_changed = self.reload_year(month.year);
+        let before = self.with_month_untracked(month);
+        self.months
+            .update_untracked(|ms| ms.retain(|(m, _)| *m != month));
+        self.load_month(month);
+        year_changed || self.with_month_untracked(month) != before
+    }
+
+    /// Reads a loaded year's summaries again; true if they changed.
+    fn reload_year(&self, year: i32) -> bool {
+        let before = self
+            .years
+            .with_untracked(|ys| ys.iter().find(|(y, _)| *y == year).map(|(_, i)| i.clone()));
+        let Some(before) = before else {
+            return false;
+        };
+        self.years
+            .update_untracked(|ys| ys.retain(|(y, _)| *y != year));
+        self.load_year(year);
+        self.years
+            .with_untracked(|ys| {
+                ys.iter()
+                    .find(|(y, _)| *y == year)
+                    .map(|(_, i)| i != &before)
+            })
+            .unwrap_or(true)
+    }
+
+    /// Forgets every loaded month and year, so each is read again when a
+    /// page needs it (after another tab cleared storage).
+    pub fn reload_all(&self) {
+        let _ = self.settings.reload();
+        self.stored_years.set_value(None);
+        self.years.set(Vec::new());
+        self.months.set(Vec::new());
+    }
+
     /// Reads one year's month summaries if they are not loaded yet.
     pub fn load_year(&self, year: i32) {
         if self
@@ -609,7 +864,11 @@ impl DiaryStore {
         // The entries in memory follow the month itself: saved, or kept for
         // this session after a failure the client is told about. Only a
         // month this build must not write stays as it was.
-        if !matches!(
+        if let Err(SaveError::ChangedElsewhere { .. }) = result {
+            // Another tab saved this month first: show its version.
+            let _ = self.reload_key(&key);
+            self.notices.changed_elsewhere();
+        } else if !matches!(
             result,
             Err(SaveError::Newer { .. } | SaveError::Unreadable { .. })
         ) {
@@ -690,4 +949,306 @@ impl DiaryStore {
 /// The diary store, from context.
 pub fn use_diary() -> DiaryStore {
     expect_context()
+}
+
+/// The prefixes of every local storage key of ours: the client's record
+/// (`alongside.`) and this phone's own records (`alongside-device.`).
+pub const OUR_PREFIXES: [&str; 2] = [crate::store::PREFIX, "alongside-device."];
+
+/// The tab flag that carries the result of a restore across the reload
+/// that follows it.
+const RESTORED_FLAG: &str = "alongside-device.restored";
+
+/// How a restore treats what is already on the phone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RestoreHow {
+    /// The phone ends up holding exactly the backup.
+    Replace,
+    /// Only what the phone lacks is added; the phone wins on clashes.
+    AddMissing,
+}
+
+/// What happened just before this page load, from the tab flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JustDone {
+    /// A restore, done this way.
+    Restored(RestoreHow),
+    /// The last restore was undone.
+    Undone,
+}
+
+/// Why a chosen file could not be opened as a backup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenError {
+    /// The backup layer refused it (not ours, damaged, newer, too large).
+    Backup(BackupError),
+    /// The file is protected and no passphrase was given.
+    NeedsPassphrase,
+    /// The passphrase does not open it.
+    WrongPassphrase,
+    /// This browser cannot decrypt (no WebCrypto).
+    NoCrypto,
+    /// The browser could not read the file.
+    Unreadable,
+}
+
+impl OpenError {
+    /// The message for the client, in plain English.
+    pub fn message(&self) -> String {
+        const UNCHANGED: &str = "Nothing on this phone has been changed.";
+        match self {
+            OpenError::Backup(e) => e.message(),
+            OpenError::NeedsPassphrase => {
+                "This backup is protected. Enter its passphrase to open it.".into()
+            }
+            OpenError::WrongPassphrase => format!(
+                "That passphrase does not open this backup. Check it and try again. {UNCHANGED}"
+            ),
+            OpenError::NoCrypto => format!(
+                "This browser cannot open protected backups. Try another browser. {UNCHANGED}"
+            ),
+            OpenError::Unreadable => format!(
+                "This file could not be read. Choose it again, or choose another file. {UNCHANGED}"
+            ),
+        }
+    }
+}
+
+/// What a spreadsheet export holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Export {
+    /// Every diary reading and note.
+    Diary,
+    /// Every goal.
+    Goals,
+    /// Every appointment occurrence.
+    Appointments,
+}
+
+/// The operations of the My data page: backups, restores, exports, the
+/// backup reminder and deleting everything. Pages call these; only these
+/// touch storage.
+#[derive(Debug, Clone, Copy)]
+pub struct DataTools {
+    store: StoredValue<Arc<AppStore>>,
+    notices: Notices,
+}
+
+impl DataTools {
+    fn with<R>(&self, f: impl FnOnce(&AppStore) -> R) -> R {
+        self.store.with_value(|s| f(s))
+    }
+
+    /// A backup of everything now: the file's name and text.
+    pub fn backup(&self) -> Result<(String, String), BackupError> {
+        let backup = self.with(|s| Backup::collect(s, clock::now()))?;
+        Ok((backup.file_name(), backup.to_file()))
+    }
+
+    /// The same backup, protected with `passphrase` (AES-256-GCM, key by
+    /// PBKDF2-SHA256, as protected summaries are).
+    pub async fn protected_backup(&self, passphrase: &str) -> Result<(String, String), OpenError> {
+        let (name, json) = self.backup().map_err(OpenError::Backup)?;
+        let salt = crypto::random::<SALT_LEN>().map_err(|_| OpenError::NoCrypto)?;
+        let nonce = crypto::random::<NONCE_LEN>().map_err(|_| OpenError::NoCrypto)?;
+        let body = protected::body(&json);
+        let header = link::sealed_header(ITERATIONS, &salt, &nonce, body.len());
+        let key = crypto::derive(&words::normalise(passphrase), &salt, ITERATIONS)
+            .await
+            .map_err(|_| OpenError::NoCrypto)?;
+        let sealed = crypto::seal(&key, &nonce, &header, &body)
+            .await
+            .map_err(|_| OpenError::NoCrypto)?;
+        let name = name.replace(".json", "-protected.txt");
+        Ok((name, protected::file_text(&header, &sealed)))
+    }
+
+    /// Notes that a backup was just handed over, for the reminder and the
+    /// storage summary.
+    pub fn note_backup(&self) {
+        let mut record = self.device_record();
+        record.backed_up(clock::now());
+        storage::device_set(DEVICE_KEY, &record.to_text());
+    }
+
+    fn device_record(&self) -> BackupRecord {
+        storage::device_get(DEVICE_KEY)
+            .and_then(|t| BackupRecord::parse(&t))
+            .unwrap_or_else(|| {
+                let fresh = BackupRecord::new(clock::now());
+                storage::device_set(DEVICE_KEY, &fresh.to_text());
+                fresh
+            })
+    }
+
+    /// When a backup was last made on this phone.
+    pub fn last_backup(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        storage::device_get(DEVICE_KEY)
+            .and_then(|t| BackupRecord::parse(&t))
+            .and_then(|r| r.last_backup)
+    }
+
+    /// True when Today should remind the client to make a backup.
+    pub fn reminder_due(&self) -> bool {
+        self.device_record().reminder_due(clock::now())
+    }
+
+    /// "Not now": the reminder goes quiet for a while.
+    pub fn not_now(&self) {
+        let mut record = self.device_record();
+        record.not_now(clock::now());
+        storage::device_set(DEVICE_KEY, &record.to_text());
+    }
+
+    /// Reads a chosen file's text as a backup, checking everything before
+    /// anything changes. A protected file needs `passphrase`.
+    pub async fn open(&self, text: &str, passphrase: Option<&str>) -> Result<Backup, OpenError> {
+        if !protected::is_protected(text) {
+            return Backup::from_file(text).map_err(OpenError::Backup);
+        }
+        let locked = protected::read(text).map_err(OpenError::Backup)?;
+        let passphrase = passphrase
+            .map(words::normalise)
+            .filter(|p| !p.is_empty())
+            .ok_or(OpenError::NeedsPassphrase)?;
+        let key = crypto::derive(&passphrase, &locked.salt, locked.iterations)
+            .await
+            .map_err(|_| OpenError::NoCrypto)?;
+        let plain = crypto::open(&key, &locked.nonce, &locked.header, &locked.ciphertext)
+            .await
+            .map_err(|e| match e {
+                crypto::CryptoError::Refused => OpenError::WrongPassphrase,
+                crypto::CryptoError::Unavailable => OpenError::NoCrypto,
+            })?;
+        let json = protected::unpack(&plain).map_err(OpenError::Backup)?;
+        Backup::from_file(&json).map_err(OpenError::Backup)
+    }
+
+    /// What is on the phone now, to set beside a backup.
+    pub fn on_phone(&self) -> BackupContents {
+        self.with(BackupContents::on_phone)
+    }
+
+    /// Restores `backup`. On success the page loads afresh at My data,
+    /// which reads everything again and shows the result with "Undo";
+    /// on failure nothing has changed and the reason is returned.
+    pub fn restore(&self, backup: &Backup, how: RestoreHow) -> Result<(), BackupError> {
+        let now = clock::now();
+        self.with(|s| match how {
+            RestoreHow::Replace => backup::restore_replace(s, backup, now),
+            RestoreHow::AddMissing => backup::restore_add_missing(s, backup, now),
+        })?;
+        let flag = match how {
+            RestoreHow::Replace => "replace",
+            RestoreHow::AddMissing => "add",
+        };
+        sync::set_tab_flag(RESTORED_FLAG, flag);
+        sync::load_afresh("/my-data");
+        Ok(())
+    }
+
+    /// Puts back what was on the phone before the last restore, then
+    /// loads the page afresh.
+    pub fn undo_restore(&self) -> Result<(), BackupError> {
+        self.with(|s| backup::undo_restore(s, clock::now()))?;
+        sync::set_tab_flag(RESTORED_FLAG, "undone");
+        sync::load_afresh("/my-data");
+        Ok(())
+    }
+
+    /// What the last page load followed, if anything (read once).
+    pub fn just_done(&self) -> Option<JustDone> {
+        match sync::take_tab_flag(RESTORED_FLAG)?.as_str() {
+            "replace" => Some(JustDone::Restored(RestoreHow::Replace)),
+            "add" => Some(JustDone::Restored(RestoreHow::AddMissing)),
+            "undone" => Some(JustDone::Undone),
+            _ => None,
+        }
+    }
+
+    /// When the copy kept before the last restore was made, if there is
+    /// one (so the restore can be undone).
+    pub fn safety_copy_made_at(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        self.with(backup::safety_copy_made_at)
+    }
+
+    /// Removes the copy kept before the last restore.
+    pub fn discard_safety_copy(&self) -> Result<(), BackupError> {
+        self.with(backup::discard_safety_copy)
+    }
+
+    /// A spreadsheet file: its name and text.
+    pub fn export(&self, what: Export) -> (String, String) {
+        let day = crate::model::time::iso_day(clock::today());
+        let now = clock::now();
+        self.with(|s| match what {
+            Export::Goals => (
+                format!("alongside-goals-{day}.csv"),
+                csv::goals_csv(
+                    &s.load::<GoalBook>(&StoreKey::goals(), now)
+                        .value
+                        .unwrap_or_default(),
+                ),
+            ),
+            Export::Appointments => (
+                format!("alongside-appointments-{day}.csv"),
+                csv::appointments_csv(
+                    &s.load::<ApptBook>(&StoreKey::appointments(), now)
+                        .value
+                        .unwrap_or_default(),
+                ),
+            ),
+            Export::Diary => {
+                let mut keys: Vec<StoreKey> = s.keys();
+                keys.retain(StoreKey::is_diary_month);
+                keys.sort_unstable();
+                let months: Vec<DiaryMonth> = keys
+                    .iter()
+                    .filter_map(|k| s.load::<DiaryMonth>(k, now).value)
+                    .collect();
+                let settings = s
+                    .load::<DiarySettings>(&StoreKey::diary_settings(), now)
+                    .value
+                    .unwrap_or_default();
+                (
+                    format!("alongside-diary-{day}.csv"),
+                    csv::diary_csv(&months, &settings),
+                )
+            }
+        })
+    }
+
+    /// Bytes of local storage our keys use.
+    pub fn local_bytes(&self) -> usize {
+        storage::local_bytes(&OUR_PREFIXES)
+    }
+
+    /// Deletes everything of ours on this phone (storage, the app's saved
+    /// files, the service worker) and loads the welcome screen. Returns
+    /// only if something could not be deleted.
+    pub async fn delete_everything(&self) -> bool {
+        let all_gone = storage::delete_everything(&OUR_PREFIXES).await;
+        if all_gone {
+            sync::load_afresh("/");
+        } else {
+            self.notices.warn(
+                "Some of your information could not be deleted. Close the app, open it again \
+                 and try once more."
+                    .into(),
+            );
+        }
+        all_gone
+    }
+}
+
+/// The My data operations, from context.
+pub fn use_data_tools() -> DataTools {
+    expect_context()
+}
+
+/// Starts again without a backup after the browser removed the data: the
+/// marker goes, and set-up is shown.
+pub fn start_afresh(status: AppStatus) {
+    status.data_removed.set(false);
+    leptos::task::spawn_local(storage::clear_marker());
 }

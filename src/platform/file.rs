@@ -93,3 +93,36 @@ fn download(window: &web_sys::Window, file: &File, name: &str) -> Handed {
     );
     Handed::Downloaded
 }
+
+/// Why a chosen file could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadError {
+    /// It is bigger than the limit given, so it was not read at all.
+    TooLarge,
+    /// The browser could not read it (moved, deleted, not text).
+    Unreadable,
+}
+
+/// Reads, as text, the file chosen in the file box `input` (the first if
+/// several): `None` if no file is chosen. A file over `max_bytes` is
+/// refused before it is read, so a huge file never fills the phone's
+/// memory.
+pub async fn read_chosen(
+    input: &web_sys::HtmlInputElement,
+    max_bytes: usize,
+) -> Result<Option<String>, ReadError> {
+    let files =
+        Reflect::get(input, &JsValue::from_str("files")).map_err(|_| ReadError::Unreadable)?;
+    let file = Reflect::get(&files, &JsValue::from_f64(0.0)).map_err(|_| ReadError::Unreadable)?;
+    if file.is_undefined() || file.is_null() {
+        return Ok(None);
+    }
+    let file: web_sys::Blob = file.unchecked_into();
+    if file.size() > max_bytes as f64 {
+        return Err(ReadError::TooLarge);
+    }
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|_| ReadError::Unreadable)?;
+    text.as_string().map(Some).ok_or(ReadError::Unreadable)
+}

@@ -8,4 +8,6 @@ pub mod notify;
 pub mod page;
 pub mod persist;
 pub mod share;
+pub mod storage;
 pub mod sw;
+pub mod sync;

@@ -63,9 +63,17 @@ const PASSPHRASE: u8 = 1;
 const PREFIX_LEN: usize = 5;
 const SEALED_HEADER_LEN: usize = PREFIX_LEN + 4 + SALT_LEN + NONCE_LEN;
 
-/// The first five bytes: version, protection and the length of the rest.
+/// The largest payload the 24-bit length can say: 16 MB, far above any
+/// summary or compressed backup (browser storage holds 5 to 10 MB).
+pub const MAX_PAYLOAD: usize = 0xFF_FFFF;
+
+/// The first five bytes: version, protection and the length of the rest
+/// (a longer payload says the largest length, and is then refused when
+/// read: never wrapped round to a wrong length).
 fn prefix(protection: u8, rest: usize) -> Vec<u8> {
-    let n = u32::try_from(rest).unwrap_or(u32::MAX).to_be_bytes();
+    let n = u32::try_from(rest.min(MAX_PAYLOAD))
+        .unwrap_or(0)
+        .to_be_bytes();
     vec![VERSION, protection, n[1], n[2], n[3]]
 }
 
@@ -213,66 +221,80 @@ pub fn read(input: &str) -> Result<Payload, ShareError> {
     if text.len() > MAX_TEXT {
         return Err(ShareError::TooLarge);
     }
-    let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    // Unused low bits in the last character are allowed: a link cut at
-    // any character then decodes, and the length in the header says it
-    // is incomplete.
-    let bytes = LENIENT.decode(text.as_bytes()).map_err(|e| match e {
-        base64::DecodeError::InvalidLength(_) => ShareError::Incomplete,
-        _ => ShareError::Damaged,
-    })?;
-    if let [VERSION, PLAIN | PASSPHRASE, a, b, c, rest @ ..] = bytes.as_slice() {
-        let declared = usize::from(*a) << 16 | usize::from(*b) << 8 | usize::from(*c);
-        if rest.len() < declared {
-            return Err(ShareError::Incomplete);
-        }
-        if rest.len() > declared {
-            return Err(ShareError::Damaged);
-        }
-    }
+    let bytes = decode_text(text)?;
     match bytes.as_slice() {
-        [] | [_] => Err(ShareError::Incomplete),
-        [VERSION, PLAIN | PASSPHRASE]
-        | [VERSION, PLAIN | PASSPHRASE, _]
-        | [VERSION, PLAIN | PASSPHRASE, _, _] => Err(ShareError::Incomplete),
         [VERSION, PLAIN, ..] => {
-            if bytes.len() < PREFIX_LEN + CHECK_LEN + 1 {
+            let data = framed(&bytes)?;
+            if data.len() < PREFIX_LEN + CHECK_LEN + 1 {
                 return Err(ShareError::Damaged);
             }
-            let (data, check) = bytes.split_at(bytes.len() - CHECK_LEN);
+            let (data, check) = data.split_at(data.len() - CHECK_LEN);
             if checksum(data) != check {
                 return Err(ShareError::Damaged);
             }
             Ok(Payload::Plain(Box::new(unpack(&data[PREFIX_LEN..])?)))
         }
-        [VERSION, PASSPHRASE, ..] => {
-            if bytes.len() < SEALED_HEADER_LEN + TAG_LEN {
-                return Err(ShareError::Damaged);
+        _ => locked(&bytes).map(Payload::Locked),
+    }
+}
+
+/// The bytes of base64url text (spaces and line breaks ignored). Unused
+/// low bits in the last character are allowed: a link cut at any
+/// character then decodes, and the length in the prefix says it is
+/// incomplete.
+pub fn decode_text(text: &str) -> Result<Vec<u8>, ShareError> {
+    let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    LENIENT.decode(text.as_bytes()).map_err(|e| match e {
+        base64::DecodeError::InvalidLength(_) => ShareError::Incomplete,
+        _ => ShareError::Damaged,
+    })
+}
+
+/// Checks the version and the declared length; the whole payload if both
+/// are right.
+fn framed(bytes: &[u8]) -> Result<&[u8], ShareError> {
+    match bytes {
+        [VERSION, PLAIN | PASSPHRASE, a, b, c, rest @ ..] => {
+            let declared = usize::from(*a) << 16 | usize::from(*b) << 8 | usize::from(*c);
+            match rest.len().cmp(&declared) {
+                std::cmp::Ordering::Less => Err(ShareError::Incomplete),
+                std::cmp::Ordering::Greater => Err(ShareError::Damaged),
+                std::cmp::Ordering::Equal => Ok(bytes),
             }
-            let (header, ciphertext) = bytes.split_at(SEALED_HEADER_LEN);
-            let i = PREFIX_LEN;
-            let iterations =
-                u32::from_be_bytes([header[i], header[i + 1], header[i + 2], header[i + 3]]);
-            if !(MIN_ITERATIONS..=MAX_ITERATIONS).contains(&iterations) {
-                return Err(ShareError::Damaged);
-            }
-            let mut salt = [0; SALT_LEN];
-            salt.copy_from_slice(&header[i + 4..i + 4 + SALT_LEN]);
-            let mut nonce = [0; NONCE_LEN];
-            nonce.copy_from_slice(&header[i + 4 + SALT_LEN..]);
-            Ok(Payload::Locked(Locked {
-                iterations,
-                salt,
-                nonce,
-                header: header.to_vec(),
-                ciphertext: ciphertext.to_vec(),
-            }))
         }
+        [] | [_] | [VERSION, PLAIN | PASSPHRASE, ..] => Err(ShareError::Incomplete),
         // Versions to come are small numbers; anything else is not ours.
-        [2..=15, ..] => Err(ShareError::Newer),
-        [VERSION, _, ..] => Err(ShareError::Newer),
+        [2..=15, ..] | [VERSION, _, ..] => Err(ShareError::Newer),
         _ => Err(ShareError::Damaged),
     }
+}
+
+/// Reads the bytes of a passphrase-protected payload (a share link's, or
+/// a protected backup's) as far as they can be read without the
+/// passphrase: version, length, and rounds within bounds, before any slow
+/// work is done.
+pub fn locked(bytes: &[u8]) -> Result<Locked, ShareError> {
+    let bytes = framed(bytes)?;
+    if bytes[1] != PASSPHRASE || bytes.len() < SEALED_HEADER_LEN + TAG_LEN {
+        return Err(ShareError::Damaged);
+    }
+    let (header, ciphertext) = bytes.split_at(SEALED_HEADER_LEN);
+    let i = PREFIX_LEN;
+    let iterations = u32::from_be_bytes([header[i], header[i + 1], header[i + 2], header[i + 3]]);
+    if !(MIN_ITERATIONS..=MAX_ITERATIONS).contains(&iterations) {
+        return Err(ShareError::Damaged);
+    }
+    let mut salt = [0; SALT_LEN];
+    salt.copy_from_slice(&header[i + 4..i + 4 + SALT_LEN]);
+    let mut nonce = [0; NONCE_LEN];
+    nonce.copy_from_slice(&header[i + 4 + SALT_LEN..]);
+    Ok(Locked {
+        iterations,
+        salt,
+        nonce,
+        header: header.to_vec(),
+        ciphertext: ciphertext.to_vec(),
+    })
 }
 
 /// The text of a summary file: a line saying what it is and where to

@@ -15,8 +15,10 @@ mod backend;
 pub mod backup;
 #[cfg(target_arch = "wasm32")]
 mod browser;
+pub mod device;
 mod keys;
 mod memory;
+pub mod protected;
 pub mod schema;
 
 use std::sync::Mutex;
@@ -162,7 +164,8 @@ impl SaveError {
             SaveError::ChangedElsewhere { what } => format!(
                 "This was not saved: some of your information ({what}) was changed in another \
                  tab or window. \
-                 Nothing has been overwritten. {KEPT} Reload the page to see the latest version."
+                 Nothing has been overwritten. You are now seeing the newest version: check \
+                 it, then make your change again if you still need to."
             ),
             SaveError::Unreadable { what } => format!(
                 "This was not saved: some of your information ({what}) could not be read, \

@@ -206,7 +206,7 @@ test('the appointments pages have no axe violations on a laptop', async ({ page 
 });
 
 test('with notifications allowed, a due reminder is shown once as a notification', async ({ page, context }) => {
-  await context.grantPermissions(['notifications'], { origin: 'http://127.0.0.1:4173' });
+  await context.grantPermissions(['notifications'], { origin: `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}` });
   // Record each notification the app makes (the real one is still shown).
   await page.addInitScript(() => {
     const Real = window.Notification;

@@ -98,15 +98,28 @@ test('a stale tab never overwrites newer details saved in another tab', async ({
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByText('Your details have been saved.')).toBeVisible();
-  const newest = await page.evaluate(() => localStorage.getItem('alongside.profile'));
 
-  // The second tab, opened before that save, tries to save too.
+  // The second tab, opened before that save, shows it at once.
+  await expect(other.getByText('Samira')).toBeVisible();
+
+  // A change it never heard about (written from that tab itself, which
+  // gets no event, as when a window's message is lost): its save is stale.
+  const newest = await other.evaluate(() => {
+    const profile = JSON.parse(localStorage.getItem('alongside.profile'));
+    profile.rev += 1;
+    profile.data.preferred_name = 'Sami';
+    const raw = JSON.stringify(profile);
+    localStorage.setItem('alongside.profile', raw);
+    return raw;
+  });
   await other.getByRole('button', { name: 'Change name' }).click();
   await other.getByLabel('What would you like us to call you?').fill('Old Sam');
   await other.getByRole('button', { name: 'Continue' }).click();
   await other.getByRole('button', { name: 'Save changes' }).click();
   await expect(other.getByRole('alert')).toContainText('was changed in another tab or window. Nothing has been overwritten.');
   expect(await other.evaluate(() => localStorage.getItem('alongside.profile'))).toBe(newest);
+  // And the newer details are then shown.
+  await expect(other.getByText('Sami', { exact: true })).toBeVisible();
 });
 
 test('persistent storage is requested', async ({ page }) => {

@@ -16,7 +16,7 @@ pub use appointments::{
 pub use check_in::{CheckIn, CheckInDue, CheckInHistory, TalkAbout};
 pub use diary::{DayPage, Diary, Measures, QuickCheckIn};
 pub use goals::{EditGoal, GoalCard, GoalPage, Goals, NewGoal};
-pub use my_data::MyData;
+pub use my_data::{BackupReminder, DataRemoved, MyData, WelcomeRestore};
 pub use not_found::NotFound;
 pub use share::{Review, Share, SummaryView};
 pub use today::Today;

@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 
 use crate::app::components::Page;
-use crate::app::pages::{CheckInDue, GoalCard, QuickCheckIn, TalkAbout, TodayAppointments};
+use crate::app::pages::{
+    BackupReminder, CheckInDue, GoalCard, QuickCheckIn, TalkAbout, TodayAppointments,
+};
 use crate::app::state::{use_goals, use_profile};
 use crate::platform::clock;
 
@@ -50,6 +52,7 @@ pub fn Today() -> impl IntoView {
                 }}
             </section>
             <TalkAbout />
+            <BackupReminder />
             <section class="card card--feature" aria-labelledby="what-matters-heading">
                 <h2 class="heading-m" id="what-matters-heading">"What matters to you"</h2>
                 <p class="preserve-lines">{what_matters}</p>

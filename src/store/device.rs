@@ -1,0 +1,146 @@
+//! Facts about this phone rather than the client's record: when a backup
+//! was last made here, and when the client last said "not now" to the
+//! reminder. Kept under [`DEVICE_KEY`], outside the `alongside.` prefix on
+//! purpose: it is never part of a backup, a restore never brings back an
+//! old date, and restoring "replace" never removes it.
+//!
+//! The record is small versioned JSON: `{"v":1,"first_seen":...,
+//! "last_backup":...,"not_now_until":...}`, times in UTC to the
+//! millisecond. A record this build cannot read is started afresh: the
+//! worst outcome is one reminder too many or too few.
+
+use chrono::{DateTime, Duration, SecondsFormat, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::model::time::parse_utc_millis;
+
+/// Where the record is kept in local storage.
+pub const DEVICE_KEY: &str = "alongside-device.backup";
+/// The record's version.
+pub const DEVICE_VERSION: u32 = 1;
+/// How long after the last backup (or first use) the reminder shows.
+pub const REMIND_AFTER_DAYS: i64 = 30;
+/// How long "Not now" hides the reminder.
+pub const NOT_NOW_DAYS: i64 = 14;
+
+/// When this phone last made a backup, and the reminder's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupRecord {
+    /// When this phone was first seen with the client's data.
+    pub first_seen: DateTime<Utc>,
+    /// When a backup was last made on this phone.
+    pub last_backup: Option<DateTime<Utc>>,
+    /// The reminder stays hidden until then.
+    pub not_now_until: Option<DateTime<Utc>>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Wire {
+    v: u32,
+    first_seen: String,
+    #[serde(default)]
+    last_backup: Option<String>,
+    #[serde(default)]
+    not_now_until: Option<String>,
+}
+
+fn stamp(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+impl BackupRecord {
+    /// A fresh record: first seen `now`, no backup yet.
+    pub fn new(now: DateTime<Utc>) -> Self {
+        BackupRecord {
+            first_seen: now,
+            last_backup: None,
+            not_now_until: None,
+        }
+    }
+
+    /// Reads the stored text; `None` if it is missing or not readable by
+    /// this build.
+    pub fn parse(text: &str) -> Option<Self> {
+        if text.len() > 1024 {
+            return None;
+        }
+        let wire: Wire = serde_json::from_str(text).ok()?;
+        if wire.v != DEVICE_VERSION {
+            return None;
+        }
+        let optional = |t: Option<String>| match t {
+            None => Some(None),
+            Some(t) => parse_utc_millis(&t).map(Some),
+        };
+        Some(BackupRecord {
+            first_seen: parse_utc_millis(&wire.first_seen)?,
+            last_backup: optional(wire.last_backup)?,
+            not_now_until: optional(wire.not_now_until)?,
+        })
+    }
+
+    /// The text to store.
+    pub fn to_text(&self) -> String {
+        let wire = Wire {
+            v: DEVICE_VERSION,
+            first_seen: stamp(self.first_seen),
+            last_backup: self.last_backup.map(stamp),
+            not_now_until: self.not_now_until.map(stamp),
+        };
+        serde_json::to_string(&wire).unwrap_or_default()
+    }
+
+    /// Notes a backup made at `now`; the reminder goes quiet.
+    pub fn backed_up(&mut self, now: DateTime<Utc>) {
+        self.last_backup = Some(now);
+        self.not_now_until = None;
+    }
+
+    /// Notes "Not now": the reminder is hidden for [`NOT_NOW_DAYS`].
+    pub fn not_now(&mut self, now: DateTime<Utc>) {
+        self.not_now_until = Some(now + Duration::days(NOT_NOW_DAYS));
+    }
+
+    /// True when Today should show the reminder: no backup for
+    /// [`REMIND_AFTER_DAYS`] (counted from first use if there has never
+    /// been one), and not hidden by "Not now".
+    pub fn reminder_due(&self, now: DateTime<Utc>) -> bool {
+        let since = self.last_backup.unwrap_or(self.first_seen);
+        let quiet = self.not_now_until.is_some_and(|t| now < t);
+        !quiet && now - since >= Duration::days(REMIND_AFTER_DAYS)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> DateTime<Utc> {
+        parse_utc_millis(text).unwrap()
+    }
+
+    #[test]
+    fn the_record_reads_back_and_refuses_other_versions() {
+        let mut r = BackupRecord::new(at("2026-10-01T09:00:00.000Z"));
+        r.backed_up(at("2026-10-02T09:00:00.000Z"));
+        r.not_now(at("2026-11-05T09:00:00.000Z"));
+        assert_eq!(BackupRecord::parse(&r.to_text()), Some(r.clone()));
+        let newer = r.to_text().replace("\"v\":1", "\"v\":2");
+        assert_eq!(BackupRecord::parse(&newer), None);
+        assert_eq!(BackupRecord::parse("not json"), None);
+        assert_eq!(BackupRecord::parse(&"x".repeat(2000)), None);
+    }
+
+    #[test]
+    fn the_reminder_is_monthly_and_not_now_quietens_it() {
+        let mut r = BackupRecord::new(at("2026-10-01T09:00:00.000Z"));
+        assert!(!r.reminder_due(at("2026-10-20T09:00:00.000Z")));
+        assert!(r.reminder_due(at("2026-10-31T09:00:00.000Z")));
+        r.not_now(at("2026-10-31T09:00:00.000Z"));
+        assert!(!r.reminder_due(at("2026-11-13T09:00:00.000Z")));
+        assert!(r.reminder_due(at("2026-11-14T09:00:00.000Z")));
+        r.backed_up(at("2026-11-14T10:00:00.000Z"));
+        assert!(!r.reminder_due(at("2026-12-13T09:00:00.000Z")));
+        assert!(r.reminder_due(at("2026-12-14T10:00:00.000Z")));
+    }
+}
