@@ -182,6 +182,9 @@ test('bad input is explained beside the field and in a summary, and nothing is s
     await rate(page, value);
     await expect(page.locator('#rating-error')).toHaveText(`Error: ${message}`);
     await expect(summary).toContainText(message);
+    // The summary takes focus just after it appears: wait for that, as a
+    // person would, before typing again.
+    await expect(summary).toBeFocused();
   }
   await expect(page).toHaveTitle('Error: Your goal - Alongside');
   await page.getByRole('button', { name: 'Add step' }).click();

@@ -228,6 +228,7 @@ test('bad links, pasted text and files get a plain message and the app carries o
   await worker.page.getByLabel('Paste the link or the summary').fill('Hello, see you Tuesday');
   await worker.page.getByRole('button', { name: 'Open', exact: true }).click();
   await expect(worker.page.locator('.error-summary')).toContainText('changed or damaged');
+  await expect(worker.page.locator('.error-summary')).toBeFocused();
   // Nothing pasted.
   await worker.page.getByLabel('Paste the link or the summary').clear();
   await expect(worker.page.getByLabel('Paste the link or the summary')).toHaveValue('');
