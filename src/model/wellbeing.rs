@@ -278,9 +278,11 @@ impl Wellbeing {
     /// rhythm and "not now" are kept; the backup's draft is taken only if
     /// there is none here.
     pub fn add_missing(&mut self, other: &Wellbeing) {
-        let had = self.checkins.len();
+        // Compare with the phone's own list as it was: inserting moves its
+        // entries, so a window over the live list would miss some.
+        let mine = self.checkins.clone();
         for c in &other.checkins {
-            if self.checkins[..had].contains(c) {
+            if mine.contains(c) {
                 continue;
             }
             let at = self.checkins.partition_point(|x| x.date <= c.date);
@@ -381,6 +383,27 @@ mod tests {
 
     fn day(m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+    }
+
+    #[test]
+    fn adding_a_backups_check_ins_between_the_phones_never_doubles_one() {
+        let c = |d: u32, a: u8| CheckIn {
+            date: day(11, d),
+            answers: [Some(a); 4],
+        };
+        let mut phone = Wellbeing {
+            checkins: vec![c(1, 3), c(20, 6)],
+            ..Wellbeing::default()
+        };
+        let backup = Wellbeing {
+            checkins: vec![c(1, 3), c(10, 5), c(20, 6)],
+            ..Wellbeing::default()
+        };
+        phone.add_missing(&backup);
+        assert_eq!(phone.checkins, vec![c(1, 3), c(10, 5), c(20, 6)]);
+        let again = phone.clone();
+        phone.add_missing(&backup);
+        assert_eq!(phone, again);
     }
 
     fn check(w: &mut Wellbeing, date: NaiveDate, answers: [Choice; 4]) {

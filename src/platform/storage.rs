@@ -134,8 +134,9 @@ pub fn device_set(key: &str, value: &str) {
 
 /// Deletes everything of ours: local storage keys with `prefixes`, this
 /// tab's session flags, every Cache Storage cache (the app's files and
-/// the marker), and the service worker. Other sites' data cannot be
-/// reached and is never touched. True if every local storage key went.
+/// the marker), and the service worker (offline, the app's files stay:
+/// see inside). Other sites' data cannot be reached and is never touched.
+/// True if every local storage key went.
 pub async fn delete_everything(prefixes: &[&str]) -> bool {
     let mut all_gone = true;
     if let Some(storage) = local() {
@@ -147,6 +148,15 @@ pub async fn delete_everything(prefixes: &[&str]) -> bool {
         for key in keys_with(&s, prefixes) {
             let _ = s.remove_item(&key);
         }
+    }
+    // With no connection, the app's own files (which hold no health
+    // data) are kept, so the page can load again and show the welcome
+    // screen rather than the browser's "no internet" page; only the
+    // marker cache goes. They are cleared the next time this is done online.
+    let online = web_sys::window().is_none_or(|w| w.navigator().on_line());
+    if !online {
+        clear_marker().await;
+        return all_gone;
     }
     // The worker first: while it runs it may open its cache again.
     let navigator: Option<JsValue> = web_sys::window().map(|w| w.navigator().into());

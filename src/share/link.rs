@@ -264,7 +264,7 @@ fn framed(bytes: &[u8]) -> Result<&[u8], ShareError> {
         }
         [] | [_] | [VERSION, PLAIN | PASSPHRASE, ..] => Err(ShareError::Incomplete),
         // Versions to come are small numbers; anything else is not ours.
-        [2..=15, ..] | [VERSION, _, ..] => Err(ShareError::Newer),
+        [2..=15, 0 | 1, ..] | [VERSION, 2..=15, ..] => Err(ShareError::Newer),
         _ => Err(ShareError::Damaged),
     }
 }
@@ -368,6 +368,10 @@ mod tests {
         assert_eq!(read("not a summary at all!"), Err(ShareError::Damaged));
         assert_eq!(read("not a summary"), Err(ShareError::Damaged));
         assert_eq!(read("Hello, see you Tuesday"), Err(ShareError::Damaged));
+        assert_eq!(
+            read("Dear Priya here is my summary"),
+            Err(ShareError::Damaged)
+        );
         // A later version.
         let mut b = URL_SAFE_NO_PAD.decode(&p).unwrap();
         b[0] = 2;

@@ -275,17 +275,30 @@ pub enum Period {
     Custom(NaiveDate, NaiveDate),
 }
 
+/// Which end of a custom period a problem is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodEnd {
+    /// The first day.
+    From,
+    /// The last day.
+    To,
+}
+
 impl Period {
-    /// The first and last day, or a plain message for a custom period that
-    /// does not make sense.
+    /// The first and last day, or which end is wrong and a plain message,
+    /// for a custom period that does not make sense.
     pub fn days(
         self,
         today: NaiveDate,
         last_share: Option<NaiveDate>,
-    ) -> Result<(NaiveDate, NaiveDate), String> {
+    ) -> Result<(NaiveDate, NaiveDate), (PeriodEnd, String)> {
         let four_weeks = today - Duration::days(27);
+        let longest = today - Duration::days(MAX_PERIOD_DAYS - 1);
         match self {
-            Period::SinceLastShare => Ok((last_share.unwrap_or(four_weeks).min(today), today)),
+            Period::SinceLastShare => Ok((
+                last_share.unwrap_or(four_weeks).clamp(longest, today),
+                today,
+            )),
             Period::Last4Weeks => Ok((four_weeks, today)),
             Period::Last3Months => Ok((
                 today
@@ -296,11 +309,20 @@ impl Period {
             )),
             Period::Custom(from, to) => {
                 if to > today {
-                    Err("The end of the period must be today or in the past".into())
+                    Err((
+                        PeriodEnd::To,
+                        "The last day must be today or in the past".into(),
+                    ))
                 } else if from > to {
-                    Err("The start of the period must be on or before its end".into())
+                    Err((
+                        PeriodEnd::From,
+                        "The first day must be on or before the last day".into(),
+                    ))
                 } else if (to - from).num_days() >= MAX_PERIOD_DAYS {
-                    Err("The period must be shorter than 5 years".into())
+                    Err((
+                        PeriodEnd::From,
+                        "The period must be shorter than 5 years".into(),
+                    ))
                 } else {
                     Ok((from, to))
                 }
@@ -350,6 +372,20 @@ pub struct Sources<'a> {
     pub talk: &'a TalkList,
 }
 
+/// The most single readings of one measure a summary holds.
+pub const MAX_READINGS: usize = MAX_ITEMS * 20;
+/// The largest size of a stored value or average a summary may hold: far
+/// beyond any measure, and small enough that no sum or scaling overflows.
+pub const MAX_VALUE: i32 = 10_000_000;
+
+/// The last `n` of `items` (the newest, as lists are oldest first): a long
+/// period is cut at its start rather than refused as too big.
+fn latest<T>(mut items: Vec<T>, n: usize) -> Vec<T> {
+    let extra = items.len().saturating_sub(n);
+    items.drain(..extra);
+    items
+}
+
 /// Days from `from` to `day`, as stored in a summary.
 fn offset(from: NaiveDate, day: NaiveDate) -> i32 {
     i32::try_from((day - from).num_days()).unwrap_or(i32::MAX)
@@ -367,11 +403,14 @@ impl Summary {
             .filter(|g| choice.goals.contains(&g.id))
             .map(|g| {
                 let before = g.ratings.iter().rfind(|r| r.on < from);
-                let ratings = before
-                    .into_iter()
-                    .chain(g.ratings.iter().filter(|r| in_period(r.on)))
-                    .map(|r| (offset(from, r.on), r.value))
-                    .collect();
+                let ratings = latest(
+                    before
+                        .into_iter()
+                        .chain(g.ratings.iter().filter(|r| in_period(r.on)))
+                        .map(|r| (offset(from, r.on), r.value))
+                        .collect(),
+                    MAX_ITEMS,
+                );
                 SharedGoal {
                     text: g.text.clone(),
                     why: g.why.clone(),
@@ -383,11 +422,14 @@ impl Summary {
                         .collect(),
                     ratings,
                     notes: if choice.notes {
-                        g.notes
-                            .iter()
-                            .filter(|n| in_period(n.on))
-                            .map(|n| (offset(from, n.on), n.text.clone()))
-                            .collect()
+                        latest(
+                            g.notes
+                                .iter()
+                                .filter(|n| in_period(n.on))
+                                .map(|n| (offset(from, n.on), n.text.clone()))
+                                .collect(),
+                            MAX_ITEMS,
+                        )
                     } else {
                         Vec::new()
                     },
@@ -435,9 +477,12 @@ impl Summary {
                     stats: all.pop().map(|s| (s.n, s.sum, s.lo, s.hi)),
                     weeks,
                     readings: if choice.readings {
-                        days.iter()
-                            .flat_map(|d| d.of(&m.id).map(|r| (offset(from, d.date), r.t, r.v)))
-                            .collect()
+                        latest(
+                            days.iter()
+                                .flat_map(|d| d.of(&m.id).map(|r| (offset(from, d.date), r.t, r.v)))
+                                .collect(),
+                            MAX_READINGS,
+                        )
                     } else {
                         Vec::new()
                     },
@@ -447,14 +492,16 @@ impl Summary {
         let wellbeing = if choice.wellbeing {
             src.wellbeing.starting_point().map(|s| SharedWellbeing {
                 start: (offset(from, s.date), s.answers),
-                in_period: src
-                    .wellbeing
-                    .checkins
-                    .iter()
-                    .skip(1)
-                    .filter(|c| in_period(c.date))
-                    .map(|c| (offset(from, c.date), c.answers))
-                    .collect(),
+                in_period: latest(
+                    src.wellbeing
+                        .checkins
+                        .iter()
+                        .skip(1)
+                        .filter(|c| in_period(c.date))
+                        .map(|c| (offset(from, c.date), c.answers))
+                        .collect(),
+                    MAX_ITEMS,
+                ),
             })
         } else {
             None
@@ -495,9 +542,12 @@ impl Summary {
                 Vec::new()
             },
             notes: if choice.notes {
-                days.iter()
-                    .filter_map(|d| Some((offset(from, d.date), d.note.clone()?)))
-                    .collect()
+                latest(
+                    days.iter()
+                        .filter_map(|d| Some((offset(from, d.date), d.note.clone()?)))
+                        .collect(),
+                    MAX_ITEMS,
+                )
             } else {
                 Vec::new()
             },
@@ -531,6 +581,7 @@ impl Summary {
         let text = |t: &str| t.chars().count() <= MAX_TEXT;
         let items = |n: usize| n <= MAX_ITEMS;
         let day_ok = |d: i32| i64::from(d).abs() <= 2 * MAX_PERIOD_DAYS;
+        let value_ok = |v: i32| v.unsigned_abs() <= MAX_VALUE as u32;
         let period = (self.to - self.from).num_days();
         if !(0..MAX_PERIOD_DAYS).contains(&period) {
             return Err("period out of range".into());
@@ -569,11 +620,19 @@ impl Summary {
                 && text(&m.unit)
                 && m.decimals <= 2
                 && items(m.weeks.len())
-                && m.readings.len() <= MAX_ITEMS * 20
-                && m.stats.is_none_or(|(n, _, lo, hi)| n > 0 && lo <= hi)
+                && m.readings.len() <= MAX_READINGS
+                && m.stats.is_none_or(|(n, sum, lo, hi)| {
+                    n > 0
+                        && n <= MAX_VALUE as u32
+                        && lo <= hi
+                        && value_ok(lo)
+                        && value_ok(hi)
+                        && sum.unsigned_abs() <= u64::from(n) * MAX_VALUE as u64
+                })
+                && m.weeks.iter().all(|(_, v)| value_ok(*v / 10))
                 && m.readings
                     .iter()
-                    .all(|(d, t, _)| day_ok(*d) && t.is_none_or(|t| t < 1440));
+                    .all(|(d, t, v)| day_ok(*d) && t.is_none_or(|t| t < 1440) && value_ok(*v));
             if !ok {
                 return Err("a measure does not add up".into());
             }
@@ -897,8 +956,15 @@ mod tests {
         let mut s = good.clone();
         s.wellbeing.as_mut().unwrap().start.1[3] = Some(200);
         assert!(s.check().is_err());
-        let mut s = good;
+        let mut s = good.clone();
         s.appointments[0].time = 1440;
+        assert!(s.check().is_err());
+        // Values that would overflow when drawn or averaged.
+        let mut s = good.clone();
+        s.measures[0].stats = Some((1, i64::from(i32::MAX), i32::MAX, i32::MAX));
+        assert!(s.check().is_err());
+        let mut s = good;
+        s.measures[0].weeks[0].1 = i32::MIN;
         assert!(s.check().is_err());
     }
 }

@@ -379,6 +379,8 @@ pub fn RestoreBackup(
         Ok(backup) => {
             errors.clear();
             working.set(false);
+            // The passphrase has done its job: do not keep it in memory.
+            passphrase.set(String::new());
             let contents = backup.contents();
             stage.set(Stage::Ready(Box::new(backup), contents, tools.on_phone()));
             page::focus_after_render("backup-preview");
@@ -419,6 +421,10 @@ pub fn RestoreBackup(
     };
     let unlock = move |ev: SubmitEvent| {
         ev.prevent_default();
+        // One key derivation at a time: each is slow on purpose.
+        if working.get_untracked() {
+            return;
+        }
         let Stage::Locked(text) = stage.get_untracked() else {
             return;
         };
@@ -488,7 +494,9 @@ pub fn RestoreBackup(
                         on_input=Callback::new(move |v| passphrase.set(v))
                         error=errors.message(PASSPHRASE_ID)
                     />
-                    <button class="button" type="submit">"Open backup"</button>
+                    <button class="button" type="submit" aria-disabled=move || working.get().then_some("true")>
+                        {move || if working.get() { "Opening\u{2026}" } else { "Open backup" }}
+                    </button>
                 </form>
             }
             .into_any(),

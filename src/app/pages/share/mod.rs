@@ -26,7 +26,7 @@ use crate::platform::share::{self as browser, Sent};
 use crate::platform::{clock, crypto, file, page};
 use crate::share::link;
 use crate::share::log::{Shared, Way};
-use crate::share::summary::{Choice, Period, Sources, Summary};
+use crate::share::summary::{Choice, Period, PeriodEnd, Sources, Summary};
 use crate::share::words;
 
 /// The period options, as the radios show them.
@@ -177,9 +177,12 @@ pub fn Share() -> impl IntoView {
         };
         let (from, to) = match picked.days(today, last_share()) {
             Ok(days) => days,
-            Err(message) => {
+            Err((end, message)) => {
                 errors.show(vec![SummaryError {
-                    target: "share-from".into(),
+                    target: match end {
+                        PeriodEnd::From => "share-from".into(),
+                        PeriodEnd::To => "share-to".into(),
+                    },
                     message,
                 }]);
                 page::focus_after_render(crate::app::components::ERROR_SUMMARY_ID);
@@ -227,6 +230,18 @@ pub fn Share() -> impl IntoView {
                 },
             )
         });
+        // The link worker's app refuses what this app could not have made;
+        // never let a summary out that would be refused there.
+        if summary.check().is_err() {
+            errors.show(vec![SummaryError {
+                target: "share-period-since".into(),
+                message:
+                    "This is too much to share at once. Choose a shorter period or fewer things"
+                        .into(),
+            }]);
+            page::focus_after_render(crate::app::components::ERROR_SUMMARY_ID);
+            return;
+        }
         preview.set(Some(summary));
         made.set(None);
         page::focus_after_render("preview-heading");
@@ -453,6 +468,7 @@ pub fn Share() -> impl IntoView {
             fallback=move || {
                 view! {
                     <div class="share-screen">
+                        <h1 id=HEADING_ID tabindex="-1">"Your summary"</h1>
                         <p class="no-print">
                             <button
                                 type="button"
@@ -555,7 +571,7 @@ pub fn Share() -> impl IntoView {
                                     <button type="button" class="button button--secondary" id="share-on-screen" on:click=move |_| {
                                         showing.set(true);
                                         record(Way::Screen, false);
-                                        page::focus_after_render("summary-title");
+                                        page::focus_after_render(HEADING_ID);
                                     }>"Show on this screen"</button>
                                 </p>
                                 <h3 class="heading-m">"Send it"</h3>

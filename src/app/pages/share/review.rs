@@ -12,8 +12,9 @@ use crate::app::components::{
 };
 use crate::app::state::use_kept;
 use crate::model::time::{format_day, london};
+use crate::platform::crypto::{self, CryptoError};
 use crate::platform::share::{self as browser, FileError};
-use crate::platform::{clock, crypto, page};
+use crate::platform::{clock, page};
 use crate::share::link::{self, Locked, Payload, ShareError};
 use crate::share::log::KeptSummary;
 use crate::share::summary::Summary;
@@ -48,6 +49,7 @@ pub fn Review() -> impl IntoView {
             Ok(Payload::Plain(s)) => {
                 opened.set(Some((*s, payload)));
                 locked.set(None);
+                pasted.set(String::new());
                 page::focus_after_render("summary-title");
             }
             Ok(Payload::Locked(l)) => {
@@ -83,22 +85,35 @@ pub fn Review() -> impl IntoView {
             let result = async {
                 let key = crypto::derive(&pass, &l.salt, l.iterations)
                     .await
-                    .map_err(|_| ShareError::WrongPassphrase)?;
+                    .map_err(Some)?;
                 let body = crypto::open(&key, &l.nonce, &l.header, &l.ciphertext)
                     .await
-                    .map_err(|_| ShareError::WrongPassphrase)?;
-                link::unpack(&body)
+                    .map_err(Some)?;
+                link::unpack(&body).map_err(|_| None)
             }
             .await;
             busy.set(false);
+            // "Cancel" pressed while the key was being made: show nothing.
+            if locked.with_untracked(|l| l.as_ref().map(|(_, p)| p != &payload).unwrap_or(true)) {
+                return;
+            }
             match result {
                 Ok(s) => {
                     opened.set(Some((s, payload)));
                     locked.set(None);
                     passphrase.set(String::new());
+                    pasted.set(String::new());
                     page::focus_after_render("summary-title");
                 }
-                Err(e) => fail("review-passphrase", e.message()),
+                Err(Some(CryptoError::Unavailable)) => fail(
+                    "review-passphrase",
+                    "This browser cannot open protected summaries. Try a different, up-to-date browser.",
+                ),
+                Err(Some(CryptoError::Refused)) => {
+                    fail("review-passphrase", ShareError::WrongPassphrase.message())
+                }
+                // Opened, but what was inside is not a summary: damage.
+                Err(None) => fail("review-passphrase", ShareError::Damaged.message()),
             }
         });
     };
@@ -137,6 +152,8 @@ pub fn Review() -> impl IntoView {
         if kept.saved_ok() {
             said.set(Some("Kept on this device, apart from anything else in this app. Remove it from the Review page when you no longer need it."));
         }
+        // The button has gone: keep focus nearby, not lost on the page.
+        page::focus_after_render("review-close");
     };
 
     let is_kept = move || {
@@ -204,7 +221,7 @@ pub fn Review() -> impl IntoView {
                         {move || (!is_kept()).then(|| view! {
                             <button type="button" class="button button--secondary" on:click=move |_| keep()>"Keep on this device"</button>
                         })}
-                        <button type="button" class="button button--secondary" on:click=move |_| {
+                        <button type="button" class="button button--secondary" id="review-close" on:click=move |_| {
                             opened.set(None);
                             said.set(None);
                             page::focus_after_render(crate::app::components::HEADING_ID);
@@ -235,7 +252,9 @@ pub fn Review() -> impl IntoView {
                             </button>
                             <button type="button" class="button button--secondary" on:click=move |_| {
                                 locked.set(None);
+                                passphrase.set(String::new());
                                 errors.clear();
+                                page::focus_after_render(crate::app::components::HEADING_ID);
                             }>"Cancel"</button>
                         </div>
                     </form>

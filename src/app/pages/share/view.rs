@@ -41,10 +41,12 @@ fn range(m: &SharedMeasure) -> (i32, i32) {
     }
 }
 
-/// A shared summary, read-only. `id_prefix` keeps ids unique if a page
-/// shows two.
+/// A shared summary, read-only. Its ids are fixed: a page shows one.
 #[component]
-pub fn SummaryView(summary: Summary) -> impl IntoView {
+pub fn SummaryView(
+    /// The summary to show.
+    summary: Summary,
+) -> impl IntoView {
     let today = crate::platform::clock::today();
     let s = summary;
     let day = |offset: i32| format_day(s.day(offset), today);
