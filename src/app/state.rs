@@ -501,6 +501,9 @@ fn watch_for_removal(store: Arc<AppStore>, profile: ProfileStore, status: AppSta
     leptos::task::spawn_local(async move {
         if nothing_stored && storage::has_marker().await {
             status.data_removed.set(true);
+            // The welcome screen was drawn while the marker was being
+            // checked: move a screen reader to the page that replaced it.
+            crate::platform::page::focus_after_render(crate::app::components::HEADING_ID);
         }
     });
     Effect::new(move |_| {
