@@ -41,4 +41,7 @@ failed=$((native_failed + ${browser_failed:-0}))
 echo
 echo "native: ${native_passed} passed; browser: ${browser_passed:-0} passed, ${browser_failed:-0} failed"
 echo "all tests: ${passed} passed, ${failed} failed"
+if [ "$browser_status" -ne 0 ] && [ "${browser_failed:-0}" -eq 0 ]; then
+  echo "the browser tests did not run to the end (Playwright exit ${browser_status}): see test-results/playwright.log"
+fi
 [ "$browser_status" -eq 0 ] && [ "$failed" -eq 0 ]
