@@ -145,6 +145,15 @@ pub fn Share() -> impl IntoView {
         }
     };
 
+    // One problem: in the summary at the top and beside its field.
+    let fail = move |target: &str, message: String| {
+        errors.show(vec![SummaryError {
+            target: target.into(),
+            message,
+        }]);
+        page::focus_after_render(crate::app::components::ERROR_SUMMARY_ID);
+    };
+
     let make_preview = move || {
         errors.clear();
         let picked = match period.get_untracked() {
@@ -157,37 +166,18 @@ pub fn Share() -> impl IntoView {
                 match (from, to) {
                     (Some(f), Some(t)) => Period::Custom(f, t),
                     (None, _) => {
-                        errors.show(vec![SummaryError {
-                            target: "share-from".into(),
-                            message: "Enter the first day of the period".into(),
-                        }]);
-                        page::focus_after_render(crate::app::components::ERROR_SUMMARY_ID);
-                        return;
+                        return fail("share-from", "Enter the first day of the period".into())
                     }
                     (_, None) => {
-                        errors.show(vec![SummaryError {
-                            target: "share-to".into(),
-                            message: "Enter the last day of the period".into(),
-                        }]);
-                        page::focus_after_render(crate::app::components::ERROR_SUMMARY_ID);
-                        return;
+                        return fail("share-to", "Enter the last day of the period".into())
                     }
                 }
             }
         };
         let (from, to) = match picked.days(today, last_share()) {
             Ok(days) => days,
-            Err((end, message)) => {
-                errors.show(vec![SummaryError {
-                    target: match end {
-                        PeriodEnd::From => "share-from".into(),
-                        PeriodEnd::To => "share-to".into(),
-                    },
-                    message,
-                }]);
-                page::focus_after_render(crate::app::components::ERROR_SUMMARY_ID);
-                return;
-            }
+            Err((PeriodEnd::From, message)) => return fail("share-from", message),
+            Err((PeriodEnd::To, message)) => return fail("share-to", message),
         };
         // Load the diary months the period covers (only these).
         let mut month = Month::of(from);
@@ -233,14 +223,10 @@ pub fn Share() -> impl IntoView {
         // The link worker's app refuses what this app could not have made;
         // never let a summary out that would be refused there.
         if summary.check().is_err() {
-            errors.show(vec![SummaryError {
-                target: "share-period-since".into(),
-                message:
-                    "This is too much to share at once. Choose a shorter period or fewer things"
-                        .into(),
-            }]);
-            page::focus_after_render(crate::app::components::ERROR_SUMMARY_ID);
-            return;
+            return fail(
+                "share-period-since",
+                "This is too much to share at once. Choose a shorter period or fewer things".into(),
+            );
         }
         preview.set(Some(summary));
         made.set(None);
@@ -263,14 +249,7 @@ pub fn Share() -> impl IntoView {
         }
         let pass = match words::check(&passphrase.get_untracked()) {
             Ok(p) => p,
-            Err(message) => {
-                errors.show(vec![SummaryError {
-                    target: "share-passphrase".into(),
-                    message,
-                }]);
-                page::focus_after_render(crate::app::components::ERROR_SUMMARY_ID);
-                return;
-            }
+            Err(message) => return fail("share-passphrase", message),
         };
         busy.set(true);
         spawn_local(async move {
