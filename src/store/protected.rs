@@ -103,8 +103,16 @@ mod tests {
         assert_eq!(read("hello"), Err(BackupError::NotABackup));
         assert_eq!(read(HEADING), Err(BackupError::Damaged));
         let text = sample();
-        // Cut short.
-        assert_eq!(read(&text[..HEADING.len() + 20]), Err(BackupError::Damaged));
+        // Cut short anywhere, even inside the ciphertext: the length in
+        // the header says so before any passphrase is asked for.
+        let full = text.trim_end().len();
+        for end in HEADING.len() + 2..full {
+            assert_eq!(
+                read(&text[..end]),
+                Err(BackupError::Damaged),
+                "cut at {end}"
+            );
+        }
         // Not base64url.
         assert_eq!(read(&format!("{HEADING}\n***")), Err(BackupError::Damaged));
         // A newer format version.
