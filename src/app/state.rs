@@ -369,6 +369,7 @@ pub fn provide_app_state() {
         data_removed: RwSignal::new(false),
     };
     provide_context(notices);
+    provide_today();
     provide_context(profile);
     provide_context(goals);
     provide_context(ApptStore::load(
@@ -512,6 +513,29 @@ fn watch_for_removal(store: Arc<AppStore>, profile: ProfileStore, status: AppSta
             leptos::task::spawn_local(storage::set_marker());
         }
     });
+}
+
+/// Today's UK date, as a signal that changes at midnight (checked every
+/// minute and when the app comes back into view), so a page left open
+/// overnight never files today's entries under yesterday.
+#[derive(Debug, Clone, Copy)]
+pub struct TodayDate(pub RwSignal<chrono::NaiveDate>);
+
+/// Provides [`TodayDate`] and keeps it up to date.
+fn provide_today() {
+    let day = RwSignal::new(clock::today());
+    clock::every_minute(move || {
+        let now = clock::today();
+        if day.get_untracked() != now {
+            day.set(now);
+        }
+    });
+    provide_context(TodayDate(day));
+}
+
+/// Today's UK date, from context (tracked).
+pub fn use_today() -> TodayDate {
+    expect_context()
 }
 
 /// The notices, from context.

@@ -41,6 +41,27 @@ test('a quick check-in of mood and one measure takes three taps from opening the
   await expect(page.getByRole('group', { name: 'Breathlessness' }).getByRole('radio', { name: '3', exact: true })).toBeChecked();
 });
 
+test('Today left open overnight offers the check-in for the new day, not the old one', async ({ page }) => {
+  // 11:50pm on Sat 21 November (UK time is UTC in November).
+  await page.clock.setFixedTime(new Date('2026-11-21T23:50:00Z'));
+  await seedProfile(page);
+  await shown(page);
+  await pick(page, 'How is your mood?', 'Low');
+  await page.getByRole('button', { name: 'Save check-in' }).click();
+  await expect(page.locator('#check-in-saved')).toBeVisible();
+  // The phone wakes at 7am on Sunday with the app still open.
+  await page.clock.setFixedTime(new Date('2026-11-22T07:00:00Z'));
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await expect(page.getByText("You have not filled in today's diary yet.")).toBeVisible();
+  await pick(page, 'How is your mood?', 'Good');
+  await page.getByRole('button', { name: 'Save check-in' }).click();
+  await expect(page.locator('#check-in-saved')).toBeVisible();
+  expect((await month(page)).data.days.map((d) => [d.date, d.readings[0].v])).toEqual([
+    ['2026-11-21', 2],
+    ['2026-11-22', 4],
+  ]);
+});
+
 test('any past day can be filled in and changed, with several timed readings', async ({ page }) => {
   await start(page);
   await page.goto('/diary');

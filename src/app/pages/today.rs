@@ -6,12 +6,23 @@ use crate::app::components::Page;
 use crate::app::pages::{
     BackupReminder, CheckInDue, GoalCard, QuickCheckIn, TalkAbout, TodayAppointments,
 };
-use crate::app::state::{use_goals, use_profile};
+use crate::app::state::{use_goals, use_profile, use_today};
 use crate::platform::clock;
 
-/// The first page the client sees each day.
+/// The first page the client sees each day. Drawn afresh when the date
+/// changes while it is open, so the quick check-in is for the new day.
 #[component]
 pub fn Today() -> impl IntoView {
+    let day = use_today();
+    move || {
+        day.0.track();
+        view! { <TodayPage /> }
+    }
+}
+
+/// Today's content, for the date when it is drawn.
+#[component]
+fn TodayPage() -> impl IntoView {
     let profile = use_profile().get();
     let goals = use_goals();
     let today = clock::today();
