@@ -110,32 +110,3 @@ pub fn take_fragment() -> Option<String> {
     }
     Some(hash[1..].to_string())
 }
-
-/// The largest file read, in bytes: far above any summary.
-pub const MAX_FILE: f64 = 1024.0 * 1024.0;
-
-/// Why a chosen file could not be read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileError {
-    /// No file chosen.
-    None,
-    /// Bigger than any summary.
-    TooLarge,
-    /// The browser could not read it.
-    Unreadable,
-}
-
-/// The text of the first file chosen in `input`.
-pub async fn read_file(input: &web_sys::HtmlInputElement) -> Result<String, FileError> {
-    let file = input
-        .files()
-        .and_then(|f| f.get(0))
-        .ok_or(FileError::None)?;
-    if file.size() > MAX_FILE {
-        return Err(FileError::TooLarge);
-    }
-    let text = JsFuture::from(file.text())
-        .await
-        .map_err(|_| FileError::Unreadable)?;
-    text.as_string().ok_or(FileError::Unreadable)
-}

@@ -13,12 +13,16 @@ use crate::app::components::{
 use crate::app::state::use_kept;
 use crate::model::time::{format_day, london};
 use crate::platform::crypto::{self, CryptoError};
-use crate::platform::share::{self as browser, FileError};
+use crate::platform::file::{self, ReadError};
+use crate::platform::share as browser;
 use crate::platform::{clock, page};
 use crate::share::link::{self, Locked, Payload, ShareError};
 use crate::share::log::KeptSummary;
 use crate::share::summary::Summary;
 use crate::share::words;
+
+/// The largest summary file read, in bytes: far above any summary.
+const MAX_FILE: usize = 1024 * 1024;
 
 /// The review page.
 #[component]
@@ -123,11 +127,11 @@ pub fn Review() -> impl IntoView {
             return;
         };
         spawn_local(async move {
-            match browser::read_file(&input).await {
-                Ok(text) => open_text(text, "review-file"),
-                Err(FileError::None) => {}
-                Err(FileError::TooLarge) => fail("review-file", ShareError::TooLarge.message()),
-                Err(FileError::Unreadable) => fail(
+            match file::read_chosen(&input, MAX_FILE).await {
+                Ok(Some(text)) => open_text(text, "review-file"),
+                Ok(None) => {}
+                Err(ReadError::TooLarge) => fail("review-file", ShareError::TooLarge.message()),
+                Err(ReadError::Unreadable) => fail(
                     "review-file",
                     "That file could not be read. Try choosing it again.",
                 ),
