@@ -3,9 +3,10 @@
 //! cheap phone and keeps the cipher out of the app's download; the bytes
 //! around it are built and checked in `share::link`.
 
-use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::JsValue;
+
+use super::js;
 
 /// Why a cipher step failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,17 +17,9 @@ pub enum CryptoError {
     Refused,
 }
 
-fn get(target: &JsValue, name: &str) -> Result<JsValue, CryptoError> {
-    Reflect::get(target, &JsValue::from_str(name)).map_err(|_| CryptoError::Unavailable)
-}
-
 fn crypto() -> Result<JsValue, CryptoError> {
     let window = web_sys::window().ok_or(CryptoError::Unavailable)?;
-    let crypto = get(&window, "crypto")?;
-    if crypto.is_undefined() {
-        return Err(CryptoError::Unavailable);
-    }
-    Ok(crypto)
+    js::get(&window, "crypto").ok_or(CryptoError::Unavailable)
 }
 
 fn object(pairs: &[(&str, JsValue)]) -> Object {
@@ -39,27 +32,17 @@ fn object(pairs: &[(&str, JsValue)]) -> Object {
 
 /// Calls `crypto.subtle[name](...args)` and awaits it.
 async fn subtle(name: &str, args: &[JsValue]) -> Result<JsValue, CryptoError> {
-    let subtle = get(&crypto()?, "subtle")?;
-    let f: Function = get(&subtle, name)?
-        .dyn_into()
-        .map_err(|_| CryptoError::Unavailable)?;
-    let args: Array = args.iter().collect();
-    let promise: Promise = f
-        .apply(&subtle, &args)
-        .map_err(|_| CryptoError::Unavailable)?
-        .dyn_into()
-        .map_err(|_| CryptoError::Unavailable)?;
-    JsFuture::from(promise)
-        .await
-        .map_err(|_| CryptoError::Refused)
+    let subtle = js::get(&crypto()?, "subtle").ok_or(CryptoError::Unavailable)?;
+    match js::call(&subtle, name, args).await {
+        None => Err(CryptoError::Unavailable),
+        Some(settled) => settled.map_err(|_| CryptoError::Refused),
+    }
 }
 
 /// `N` bytes from the browser's secure random source.
 pub fn random<const N: usize>() -> Result<[u8; N], CryptoError> {
     let crypto = crypto()?;
-    let f: Function = get(&crypto, "getRandomValues")?
-        .dyn_into()
-        .map_err(|_| CryptoError::Unavailable)?;
+    let f = js::method(&crypto, "getRandomValues").ok_or(CryptoError::Unavailable)?;
     let buffer = Uint8Array::new_with_length(N as u32);
     f.call1(&crypto, &buffer)
         .map_err(|_| CryptoError::Unavailable)?;

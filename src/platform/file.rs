@@ -2,9 +2,11 @@
 //! take files (so "Add to calendar" goes straight to the calendar app),
 //! otherwise an ordinary download.
 
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+
+use super::js::{self, method};
 use web_sys::{File, FilePropertyBag, HtmlAnchorElement, Url};
 
 /// How the file was handed over.
@@ -18,15 +20,6 @@ pub enum Handed {
     Downloaded,
     /// The browser refused both.
     Failed,
-}
-
-/// `target[name]` if it is a function: how the adapters ask for browser
-/// features that may be missing.
-pub fn method(target: &JsValue, name: &str) -> Option<Function> {
-    Reflect::get(target, &JsValue::from_str(name))
-        .ok()?
-        .dyn_into()
-        .ok()
 }
 
 /// Offers `text` as a file called `name` of type `mime`.
@@ -51,20 +44,10 @@ pub async fn hand_over(name: &str, text: &str, mime: &str) -> Handed {
         .and_then(|v| v.as_bool())
         == Some(true);
     if can_share {
-        if let Some(share) = method(&navigator, "share") {
-            if let Ok(promise) = share.call1(&navigator, &data) {
-                match JsFuture::from(Promise::from(promise)).await {
-                    Ok(_) => return Handed::Shared,
-                    Err(e) => {
-                        let aborted = e
-                            .dyn_ref::<web_sys::DomException>()
-                            .is_some_and(|d| d.name() == "AbortError");
-                        if aborted {
-                            return Handed::Cancelled;
-                        }
-                    }
-                }
-            }
+        match js::call(&navigator, "share", &[data.into()]).await {
+            Some(Ok(_)) => return Handed::Shared,
+            Some(Err(e)) if js::is_abort(&e) => return Handed::Cancelled,
+            _ => {}
         }
     }
     download(&window, &file, name)

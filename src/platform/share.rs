@@ -2,11 +2,10 @@
 //! clipboard for a link, printing, reading a file the link worker chose,
 //! and taking the summary out of the address bar.
 
-use js_sys::{Object, Promise, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use js_sys::{Object, Reflect};
+use wasm_bindgen::JsValue;
 
-use super::file::method;
+use super::js::{call, get, is_abort, method};
 
 /// How a link was handed over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,12 +18,6 @@ pub enum Sent {
     Cancelled,
     /// Neither worked.
     Failed,
-}
-
-async fn call(target: &JsValue, name: &str, arg: &JsValue) -> Option<Result<JsValue, JsValue>> {
-    let f = method(target, name)?;
-    let promise: Promise = f.call1(target, arg).ok()?.dyn_into().ok()?;
-    Some(JsFuture::from(promise).await)
 }
 
 /// Whether the phone has a share sheet (the Web Share API).
@@ -42,17 +35,10 @@ pub async fn send_link(title: &str, url: &str) -> Sent {
         let data = Object::new();
         let _ = Reflect::set(&data, &"title".into(), &title.into());
         let _ = Reflect::set(&data, &"url".into(), &url.into());
-        match call(&navigator, "share", &data).await {
+        match call(&navigator, "share", &[data.into()]).await {
             Some(Ok(_)) => return Sent::Shared,
-            Some(Err(e)) => {
-                let aborted = e
-                    .dyn_ref::<web_sys::DomException>()
-                    .is_some_and(|d| d.name() == "AbortError");
-                if aborted {
-                    return Sent::Cancelled;
-                }
-            }
-            None => {}
+            Some(Err(e)) if is_abort(&e) => return Sent::Cancelled,
+            _ => {}
         }
     }
     if copy(url).await {
@@ -67,14 +53,11 @@ pub async fn copy(text: &str) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
-    let Ok(clipboard) = Reflect::get(&window.navigator(), &"clipboard".into()) else {
+    let Some(clipboard) = get(&window.navigator(), "clipboard") else {
         return false;
     };
-    if clipboard.is_undefined() {
-        return false;
-    }
     matches!(
-        call(&clipboard, "writeText", &text.into()).await,
+        call(&clipboard, "writeText", &[text.into()]).await,
         Some(Ok(_))
     )
 }

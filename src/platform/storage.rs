@@ -13,26 +13,14 @@
 //! "Restore from a backup". The name does not start with `alongside-`, so
 //! the service worker's clean-up of old app caches leaves it alone.
 
-use js_sys::{Array, Function, Promise, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use js_sys::{Array, Reflect};
+use wasm_bindgen::JsValue;
+
+use super::js::{call_ok, get, method};
 
 /// The Cache Storage cache that holds the marker.
 pub const MARKER_CACHE: &str = "alongside.marker";
 const MARKER_URL: &str = "/alongside-data-marker";
-
-fn get(target: &JsValue, name: &str) -> Option<JsValue> {
-    Reflect::get(target, &JsValue::from_str(name))
-        .ok()
-        .filter(|v| !v.is_undefined() && !v.is_null())
-}
-
-async fn call(target: &JsValue, name: &str, args: &[JsValue]) -> Option<JsValue> {
-    let f: Function = get(target, name)?.dyn_into().ok()?;
-    let args: Array = args.iter().collect();
-    let promise: Promise = f.apply(target, &args).ok()?.dyn_into().ok()?;
-    JsFuture::from(promise).await.ok()
-}
 
 fn caches() -> Option<JsValue> {
     get(&web_sys::window()?.into(), "caches")
@@ -43,17 +31,16 @@ pub async fn set_marker() {
     let Some(caches) = caches() else {
         return;
     };
-    let Some(cache) = call(&caches, "open", &[MARKER_CACHE.into()]).await else {
+    let Some(cache) = call_ok(&caches, "open", &[MARKER_CACHE.into()]).await else {
         return;
     };
     let response = web_sys::window()
-        .and_then(|w| get(&w.into(), "Response"))
-        .and_then(|c| c.dyn_into::<Function>().ok())
+        .and_then(|w| method(&w.into(), "Response"))
         .and_then(|c| Reflect::construct(&c, &Array::of1(&JsValue::from_str("1"))).ok());
     let Some(response) = response else {
         return;
     };
-    let _ = call(&cache, "put", &[MARKER_URL.into(), response]).await;
+    let _ = call_ok(&cache, "put", &[MARKER_URL.into(), response]).await;
 }
 
 /// True if the marker says the client's data was on this phone.
@@ -61,23 +48,25 @@ pub async fn has_marker() -> bool {
     let Some(caches) = caches() else {
         return false;
     };
-    if call(&caches, "has", &[MARKER_CACHE.into()])
+    if call_ok(&caches, "has", &[MARKER_CACHE.into()])
         .await
         .and_then(|v| v.as_bool())
         != Some(true)
     {
         return false;
     }
-    let Some(cache) = call(&caches, "open", &[MARKER_CACHE.into()]).await else {
+    let Some(cache) = call_ok(&caches, "open", &[MARKER_CACHE.into()]).await else {
         return false;
     };
-    call(&cache, "match", &[MARKER_URL.into()]).await.is_some()
+    call_ok(&cache, "match", &[MARKER_URL.into()])
+        .await
+        .is_some()
 }
 
 /// Removes the marker, when the client starts again without a backup.
 pub async fn clear_marker() {
     if let Some(caches) = caches() {
-        let _ = call(&caches, "delete", &[MARKER_CACHE.into()]).await;
+        let _ = call_ok(&caches, "delete", &[MARKER_CACHE.into()]).await;
     }
 }
 
@@ -85,7 +74,7 @@ pub async fn clear_marker() {
 pub async fn estimate() -> Option<(f64, f64)> {
     let navigator: JsValue = web_sys::window()?.navigator().into();
     let storage = get(&navigator, "storage")?;
-    let result = call(&storage, "estimate", &[]).await?;
+    let result = call_ok(&storage, "estimate", &[]).await?;
     Some((
         get(&result, "usage")?.as_f64()?,
         get(&result, "quota")?.as_f64()?,
@@ -161,16 +150,16 @@ pub async fn delete_everything(prefixes: &[&str]) -> bool {
     // The worker first: while it runs it may open its cache again.
     let navigator: Option<JsValue> = web_sys::window().map(|w| w.navigator().into());
     if let Some(container) = navigator.as_ref().and_then(|n| get(n, "serviceWorker")) {
-        if let Some(regs) = call(&container, "getRegistrations", &[]).await {
+        if let Some(regs) = call_ok(&container, "getRegistrations", &[]).await {
             for reg in Array::from(&regs).iter() {
-                let _ = call(&reg, "unregister", &[]).await;
+                let _ = call_ok(&reg, "unregister", &[]).await;
             }
         }
     }
     if let Some(caches) = caches() {
-        if let Some(names) = call(&caches, "keys", &[]).await {
+        if let Some(names) = call_ok(&caches, "keys", &[]).await {
             for name in Array::from(&names).iter() {
-                let _ = call(&caches, "delete", &[name]).await;
+                let _ = call_ok(&caches, "delete", &[name]).await;
             }
         }
     }
