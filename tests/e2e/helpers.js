@@ -44,6 +44,23 @@ export async function seedProfile(page, envelope = SAM) {
   await page.reload();
 }
 
+/** Fills the rest of local storage, as another part of the site might,
+ *  so the app's next save meets a full storage. */
+export async function fillLocalStorage(page) {
+  await page.evaluate(() => {
+    let chunk = 'x'.repeat(256 * 1024);
+    let i = 0;
+    while (chunk.length > 8) {
+      try {
+        localStorage.setItem(`filler-${i}`, chunk);
+        i += 1;
+      } catch {
+        chunk = chunk.slice(0, chunk.length / 2);
+      }
+    }
+  });
+}
+
 /** Waits until the app has mounted and loaded its stored data. */
 export async function appReady(page) {
   await page.waitForFunction(() => performance.getEntriesByName('app-ready').length > 0);

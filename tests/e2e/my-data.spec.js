@@ -3,7 +3,7 @@
 // everything, two tabs, a full storage, data removed by the browser, and
 // Today's backup reminder.
 import { readFile } from 'node:fs/promises';
-import { test, expect, SAM, axeViolations } from './helpers.js';
+import { test, expect, SAM, axeViolations, fillLocalStorage } from './helpers.js';
 
 // A fixed moment, so dates on the page are known: Sat 21 November 2026.
 const NOW = new Date('2026-11-21T10:00:00Z');
@@ -255,19 +255,7 @@ test('each bad file gets its message and storage is byte for byte unchanged', as
 test('a full storage refuses the restore with its message and keeps the earlier data', async ({ page }) => {
   await start(page);
   const { text } = await makeBackup(page);
-  // Fill the rest of local storage, as another part of the site might.
-  await page.evaluate(() => {
-    let chunk = 'x'.repeat(256 * 1024);
-    let i = 0;
-    while (chunk.length > 8) {
-      try {
-        localStorage.setItem(`filler-${i}`, chunk);
-        i += 1;
-      } catch {
-        chunk = chunk.slice(0, chunk.length / 2);
-      }
-    }
-  });
+  await fillLocalStorage(page);
   const before = await everything(page);
   await choose(page, text);
   await page.getByRole('button', { name: 'Replace what is on this phone' }).click();

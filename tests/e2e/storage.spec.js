@@ -1,6 +1,6 @@
 // The storage rules in the browser: damaged values kept aside, newer
 // versions never rewritten, failed saves shown at once.
-import { test, expect, completeSetup, seedProfile, appReady, SAM, expectNoAxeViolations } from './helpers.js';
+import { test, expect, completeSetup, seedProfile, appReady, SAM, expectNoAxeViolations, fillLocalStorage } from './helpers.js';
 
 test('a corrupt stored value leaves the app running, tells the client and keeps the bad value', async ({ page }) => {
   const damaged = '{"app":"alongside","kind":"profile","schema":2,"rev":4,"data":{"preferred_name":"Sa';
@@ -54,19 +54,7 @@ test('a full storage shows the failure at once and keeps what was typed and what
   await completeSetup(page);
   const before = await page.evaluate(() => localStorage.getItem('alongside.profile'));
 
-  // Fill the rest of local storage, as another part of the site might.
-  await page.evaluate(() => {
-    let chunk = 'x'.repeat(256 * 1024);
-    let i = 0;
-    while (chunk.length > 8) {
-      try {
-        localStorage.setItem(`filler-${i}`, chunk);
-        i += 1;
-      } catch {
-        chunk = chunk.slice(0, chunk.length / 2);
-      }
-    }
-  });
+  await fillLocalStorage(page);
 
   await page.goto('/my-data');
   await page.getByRole('link', { name: 'Change your details' }).click();
