@@ -507,11 +507,15 @@ fn watch_for_removal(store: Arc<AppStore>, profile: ProfileStore, status: AppSta
             crate::platform::page::focus_after_render(crate::app::components::HEADING_ID);
         }
     });
-    Effect::new(move |_| {
-        if profile.is_set_up() {
+    // Written once when the details are there (at start, or when set-up
+    // or a restore completes), not again on every later save of them.
+    Effect::new(move |was_set_up: Option<bool>| {
+        let set_up = profile.is_set_up();
+        if set_up && was_set_up != Some(true) {
             status.data_removed.set(false);
             leptos::task::spawn_local(storage::set_marker());
         }
+        set_up
     });
 }
 
