@@ -407,6 +407,63 @@ pub fn UndoNotice(
     }
 }
 
+/// A table of figures that stays readable at any text size: with large
+/// text on a small screen each row is stacked and every cell shows its
+/// column's heading (the NHS responsive table), so nothing scrolls
+/// sideways. The ARIA roles keep it a table for screen readers whichever
+/// way it is drawn.
+#[component]
+pub fn DataTable(
+    /// What the table shows, as its caption.
+    #[prop(into)]
+    caption: String,
+    /// The column headings.
+    columns: Vec<String>,
+    /// The rows, one text for each column.
+    rows: Vec<Vec<String>>,
+    /// The first cell of each row names the row, as a row heading.
+    #[prop(optional)]
+    row_headings: bool,
+) -> impl IntoView {
+    let body = rows
+        .into_iter()
+        .map(|row| {
+            let cells = row
+                .into_iter()
+                .zip(columns.iter().cloned())
+                .enumerate()
+                .map(|(i, (text, heading))| {
+                    // Drawn by CSS above the cell when rows are stacked (not
+                    // read out twice, and not part of the cell's text). An
+                    // empty cell has none, so the stacked row hides it.
+                    let heading = (!text.is_empty()).then_some(heading);
+                    if row_headings && i == 0 {
+                        view! { <th scope="row" role="rowheader" data-heading=heading>{text}</th> }
+                            .into_any()
+                    } else {
+                        view! { <td role="cell" data-heading=heading>{text}</td> }.into_any()
+                    }
+                })
+                .collect_view();
+            view! { <tr role="row">{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <table class="table table--responsive" role="table">
+            <caption class="table__caption">{caption}</caption>
+            <thead role="rowgroup">
+                <tr role="row">
+                    {columns
+                        .into_iter()
+                        .map(|c| view! { <th scope="col" role="columnheader">{c}</th> })
+                        .collect_view()}
+                </tr>
+            </thead>
+            <tbody role="rowgroup">{body}</tbody>
+        </table>
+    }
+}
+
 /// A line chart: `points` are (x, y), x from 0 to `x_max` (days, or the
 /// number of a rating), y scaled as the values are, drawn between `lo`
 /// and `hi` with `labels` on the left. Hidden from screen readers: every
@@ -457,13 +514,20 @@ pub fn LineChart(
     }
 }
 
+/// The value of the "No answer" choice of an optional question.
+const NO_ANSWER: &str = "";
+
 /// One question answered by choosing (mood words, a 0 to 10 scale, yes or
-/// no), as NHS radios, with a "Clear" button because every diary answer
-/// is optional.
+/// no), as NHS radios: one stop in the Tab order, arrows move within it.
+/// An optional question ends with a "No answer" choice rather than a
+/// separate "Clear" button (which sat in the Tab order between questions,
+/// where a stray Enter wiped the answer); after choosing it, "Undo" puts
+/// the earlier answer back. In a grid of small boxes (0 to 10), Up and
+/// Down move a row.
 #[component]
 pub fn Choices(
     /// The first radio's id (the error summary links to it); the others
-    /// add "-" and their value.
+    /// add "-" and their value ("-none" for "No answer").
     id: String,
     /// The question.
     legend: String,
@@ -475,12 +539,12 @@ pub fn Choices(
     /// Lay the answers out in a row of small boxes (for 0 to 10).
     #[prop(optional)]
     compact: bool,
-    /// An answer is always needed, so there is no "Clear".
+    /// An answer is always needed, so there is no "No answer".
     #[prop(optional)]
     required: bool,
     /// The chosen value, or "".
     selected: Signal<String>,
-    /// Called with the new value ("" when cleared).
+    /// Called with the new value ("" for "No answer").
     on_change: Callback<String>,
     /// The error to show, if any.
     error: Signal<Option<String>>,
@@ -491,30 +555,76 @@ pub fn Choices(
         let (id, has_hint) = (id.clone(), hint.is_some());
         move || described_by(&id, has_hint, has_error())
     };
+    let mut options = options;
+    if !required {
+        options.push((NO_ANSWER.to_string(), "No answer".to_string()));
+    }
+    // Each answer's radio id, so "Undo" can focus the answer it puts back.
+    let input_ids: Vec<String> = options
+        .iter()
+        .enumerate()
+        .map(|(i, (value, _))| match (i, value.as_str()) {
+            (0, _) => id.clone(),
+            (_, NO_ANSWER) => format!("{id}-none"),
+            (_, v) => format!("{id}-{v}"),
+        })
+        .collect();
+    // The answer "No answer" replaced, with its words and radio id, while
+    // "Undo" can put it back.
+    let cleared = RwSignal::new(None::<(String, String, String)>);
+    // "No answer" shows as chosen only once the client chose it: before
+    // that no radio is chosen, so Tab lands on the first answer.
+    let chose_none = RwSignal::new(false);
+    let earlier = StoredValue::new(
+        options
+            .iter()
+            .zip(&input_ids)
+            .map(|((v, w), i)| (v.clone(), w.clone(), i.clone()))
+            .collect::<Vec<_>>(),
+    );
+    let choose = move |value: String| {
+        let before = selected.get_untracked();
+        let was = (value == NO_ANSWER && before != NO_ANSWER)
+            .then(|| earlier.with_value(|e| e.iter().find(|(v, _, _)| *v == before).cloned()))
+            .flatten();
+        cleared.set(was);
+        chose_none.set(value == NO_ANSWER);
+        on_change.run(value);
+    };
     let name = id.clone();
-    let legend_for_clear = legend.clone();
+    let grid = NodeRef::<leptos::html::Div>::new();
     view! {
         <div class="form-group" class:form-group--error=has_error>
             <fieldset class="fieldset" aria-describedby=described_by>
                 <legend class="fieldset__legend label label--bold">{legend}</legend>
                 {hint.map(|h| view! { <div class="hint" id=hint_id>{h}</div> })}
                 <FieldErrorMessage field=id.clone() message=error />
-                <div class=if compact { "radios radios--compact" } else { "radios" }>
+                <div
+                    class=if compact { "radios radios--compact" } else { "radios" }
+                    node_ref=grid
+                    on:keydown=move |ev| {
+                        if compact {
+                            move_a_row(&ev, grid);
+                        }
+                    }
+                >
                     {options
                         .into_iter()
-                        .enumerate()
-                        .map(|(i, (value, words))| {
-                            let input_id = if i == 0 { id.clone() } else { format!("{id}-{value}") };
+                        .zip(input_ids)
+                        .map(|((value, words), input_id)| {
                             let v = value.clone();
+                            let none = value == NO_ANSWER;
                             view! {
-                                <div class="radios__item">
+                                <div class="radios__item" class:radios__item--none=none>
                                     <input
                                         class="radios__input"
                                         type="radio"
                                         name=name.clone()
                                         id=input_id.clone()
-                                        prop:checked=move || selected.with(|s| *s == v)
-                                        on:change=move |_| on_change.run(value.clone())
+                                        prop:checked=move || {
+                                            selected.with(|s| *s == v) && (v != NO_ANSWER || chose_none.get())
+                                        }
+                                        on:change=move |_| choose(value.clone())
                                     />
                                     <label class="label radios__label" for=input_id>{words}</label>
                                 </div>
@@ -522,21 +632,75 @@ pub fn Choices(
                         })
                         .collect_view()}
                 </div>
-                {move || {
-                    let legend = legend_for_clear.clone();
-                    let first = id.clone();
-                    (!required && selected.with(|s| !s.is_empty())).then(|| view! {
+                {move || cleared.get().map(|(value, words, target)| view! {
+                    <p class="choices__undo">
                         <button type="button" class="link-button" on:click=move |_| {
-                            on_change.run(String::new());
-                            // The button goes: keep focus in the question.
-                            page::focus_after_render(first.clone());
+                            cleared.set(None);
+                            chose_none.set(false);
+                            on_change.run(value.clone());
+                            // The button goes: focus the answer put back.
+                            page::focus_after_render(target.clone());
                         }>
-                            "Clear"<span class="visually-hidden">{format!(" {legend}")}</span>
+                            {format!("Undo: put back \u{201c}{words}\u{201d}")}
                         </button>
-                    })
-                }}
+                    </p>
+                })}
             </fieldset>
         </div>
+    }
+}
+
+/// Up and Down in a grid of small boxes: moves to the box above or below
+/// (the nearest in the next row) and chooses it, as Left and Right do
+/// along the row. At the top or bottom row the browser's own radio keys
+/// apply (the previous or next box).
+fn move_a_row(ev: &leptos::ev::KeyboardEvent, grid: NodeRef<leptos::html::Div>) {
+    use wasm_bindgen::JsCast;
+    let down = match ev.key().as_str() {
+        "ArrowDown" => true,
+        "ArrowUp" => false,
+        _ => return,
+    };
+    let Some(grid) = grid.get() else { return };
+    let Ok(list) = grid.query_selector_all("input[type=radio]") else {
+        return;
+    };
+    let inputs: Vec<web_sys::HtmlInputElement> = (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect();
+    let Some(active) = document().active_element() else {
+        return;
+    };
+    let Some(here) = inputs.iter().find(|i| {
+        let element: &web_sys::Element = i.as_ref();
+        *element == active
+    }) else {
+        return;
+    };
+    let at = here.get_bounding_client_rect();
+    let middle = |r: &web_sys::DomRect| r.left() + r.width() / 2.0;
+    // The nearest row in that direction, then the nearest box in it.
+    let mut best: Option<(f64, f64, &web_sys::HtmlInputElement)> = None;
+    for input in &inputs {
+        let r = input.get_bounding_client_rect();
+        let row_gap = if down {
+            r.top() - at.bottom()
+        } else {
+            at.top() - r.bottom()
+        };
+        if row_gap < -1.0 {
+            continue;
+        }
+        let side_gap = (middle(&r) - middle(&at)).abs();
+        if best.is_none_or(|(g, s, _)| (row_gap, side_gap) < (g, s)) {
+            best = Some((row_gap, side_gap, input));
+        }
+    }
+    if let Some((_, _, target)) = best {
+        ev.prevent_default();
+        let _ = target.focus();
+        // As the arrow keys do for radios: moving chooses.
+        target.click();
     }
 }
 

@@ -12,6 +12,9 @@ struct Place {
 }
 
 /// The four places in the phone's bottom bar, then the rest under "More".
+/// At large text sizes the bar keeps only Today and a "Menu" that lists
+/// every other place (see `.tab-bar` in the CSS), so nothing is ever cut
+/// off or reached only by scrolling sideways.
 const MAIN: [Place; 4] = [
     Place { href: "/", label: "Today", icon: "M3 11l9-8 9 8v10h-6v-6H9v6H3z" },
     Place {
@@ -27,7 +30,9 @@ const MAIN: [Place; 4] = [
     },
 ];
 
-const MORE: [Place; 4] = [
+/// The client's other places. The link worker's review page is not here:
+/// it is for someone else, and My data links to it.
+const MORE: [Place; 3] = [
     Place {
         href: "/check-in",
         label: "Check-in",
@@ -36,11 +41,6 @@ const MORE: [Place; 4] = [
     Place {
         href: "/share",
         label: "Share",
-        icon: "",
-    },
-    Place {
-        href: "/review",
-        label: "Review a summary",
         icon: "",
     },
     Place {
@@ -66,14 +66,16 @@ fn icon(d: &'static str) -> impl IntoView {
     }
 }
 
-/// A plain list of links, the current page marked for assistive tech.
-fn link_list(places: impl Iterator<Item = &'static Place>) -> impl IntoView {
+/// The items of a list of links, the current page marked for assistive
+/// tech.
+/// `class` goes on each item (so CSS can show some only at large text).
+fn link_list(places: impl Iterator<Item = &'static Place>, class: &'static str) -> impl IntoView {
     let location = use_location();
-    let items = places
+    places
         .map(|p| {
             let href = p.href;
             view! {
-                <li>
+                <li class=class>
                     <a
                         href=href
                         aria-current=move || {
@@ -85,8 +87,7 @@ fn link_list(places: impl Iterator<Item = &'static Place>) -> impl IntoView {
                 </li>
             }
         })
-        .collect_view();
-    view! { <ul>{items}</ul> }
+        .collect_view()
 }
 
 /// The links in the header, shown on wide screens.
@@ -94,12 +95,16 @@ fn link_list(places: impl Iterator<Item = &'static Place>) -> impl IntoView {
 pub fn HeaderNav() -> impl IntoView {
     view! {
         <nav class="header-nav" aria-label="Main">
-            {link_list(MAIN.iter().chain(MORE.iter()))}
+            <ul>{link_list(MAIN.iter().chain(MORE.iter()), "")}</ul>
         </nav>
     }
 }
 
-/// The bar at the bottom of a phone screen.
+/// The bar at the bottom of a phone screen. With ordinary text it shows
+/// the four main places and "More"; at large text, Today and "Menu", whose
+/// list then holds the main places too. Both are in the page: CSS picks
+/// one, and the hidden one is out of the Tab order and the accessibility
+/// tree.
 #[component]
 pub fn TabBar() -> impl IntoView {
     let location = use_location();
@@ -109,9 +114,14 @@ pub fn TabBar() -> impl IntoView {
         location.pathname.track();
         open.set(false);
     });
-    let more_current = move || {
+    let in_more = move || {
         let path = location.pathname.get();
         MORE.iter().any(|p| is_current(&path, p.href))
+    };
+    // At large text the menu also holds every main place but Today.
+    let in_menu = move || {
+        let path = location.pathname.get();
+        MAIN[1..].iter().any(|p| is_current(&path, p.href)) || in_more()
     };
     view! {
         <nav
@@ -129,10 +139,11 @@ pub fn TabBar() -> impl IntoView {
             <ul class="tab-bar__list">
                 {MAIN
                     .iter()
-                    .map(|p| {
+                    .enumerate()
+                    .map(|(i, p)| {
                         let href = p.href;
                         view! {
-                            <li>
+                            <li class:tab-bar__main={i > 0}>
                                 <a
                                     class="tab-bar__item"
                                     href=href
@@ -151,20 +162,25 @@ pub fn TabBar() -> impl IntoView {
                     <button
                         type="button"
                         class="tab-bar__item"
-                        class:tab-bar__item--current=more_current
+                        class:tab-bar__item--current-more=in_more
+                        class:tab-bar__item--current-menu=in_menu
                         id="more-button"
                         aria-expanded=move || if open.get() { "true" } else { "false" }
                         aria-controls="more-menu"
                         on:click=move |_| open.update(|o| *o = !*o)
                     >
                         {icon("M5 10a2 2 0 1 0 0 4 2 2 0 0 0 0-4zm7 0a2 2 0 1 0 0 4 2 2 0 0 0 0-4zm7 0a2 2 0 1 0 0 4 2 2 0 0 0 0-4z")}
-                        <span>"More"</span>
+                        <span class="tab-bar__more">"More"</span>
+                        <span class="tab-bar__menu">"Menu"</span>
                     </button>
                 </li>
             </ul>
             // After the button in reading and Tab order; CSS shows it above.
             <div class="more-menu" id="more-menu" hidden=move || !open.get()>
-                {link_list(MORE.iter())}
+                <ul>
+                    {link_list(MAIN[1..].iter(), "more-menu__main")}
+                    {link_list(MORE.iter(), "")}
+                </ul>
             </div>
         </nav>
     }

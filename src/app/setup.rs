@@ -12,7 +12,7 @@ use super::components::{
     ERROR_SUMMARY_ID, HEADING_ID,
 };
 use super::pages::{DataRemoved, WelcomeRestore};
-use super::state::{use_profile, use_status};
+use super::state::{just_deleted, use_profile, use_status};
 use crate::model::text::set_included;
 use crate::model::{FieldError, ListedCondition, ProfileDraft, ProfileField};
 use crate::platform::page;
@@ -250,7 +250,7 @@ pub fn Setup(mode: Mode) -> impl IntoView {
                     <TextField
                         id="what-matters"
                         label=Step::WhatMatters.title()
-                        hint="In your own words. For example, \"being able to walk to the shops\" or \"seeing my friends more often\". You can write up to 1000 characters."
+                        hint="This one needs an answer, in your own words: a few are enough. For example, \"being able to walk to the shops\" or \"seeing my friends more often\". You can write up to 1000 characters."
                         heading=true
                         multiline=true
                         value=Signal::derive(move || draft.with(|d| d.what_matters.clone()))
@@ -304,7 +304,14 @@ fn target_for(field: ProfileField) -> &'static str {
 
 #[component]
 fn Welcome(on_start: Callback<()>) -> impl IntoView {
+    // Read once: the flag is gone after this page load.
+    let deleted = StoredValue::new(just_deleted());
     view! {
+        {deleted.get_value().then(|| view! {
+            <div class="notice notice--success" role="status">
+                <p>"Everything has been deleted from this phone."</p>
+            </div>
+        })}
         <h1 id=HEADING_ID tabindex="-1">{Step::Welcome.title()}</h1>
         <p class="lede">
             "Alongside helps you keep track of what matters to you: your goals, "

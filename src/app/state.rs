@@ -405,6 +405,11 @@ fn provide_data_tools(store: Arc<AppStore>, notices: Notices, status: AppStatus)
     provide_context(DataTools {
         store: StoredValue::new(store.clone()),
         notices,
+        last_backup: RwSignal::new(
+            storage::device_get(DEVICE_KEY)
+                .and_then(|t| BackupRecord::parse(&t))
+                .and_then(|r| r.last_backup),
+        ),
     });
     let stores = Stores {
         profile: use_profile(),
@@ -830,6 +835,12 @@ impl DiaryStore {
             })
     }
 
+    /// True if `day` has an entry (tracked). Its month must be loaded
+    /// (see [`DiaryStore::load_month`]).
+    pub fn has_day(&self, day: NaiveDate) -> bool {
+        self.with_month(Month::of(day), |m| m.day(day).is_some())
+    }
+
     /// Reads the loaded months (tracked).
     pub fn with_months<R>(&self, f: impl FnOnce(&[(Month, DiaryMonth)]) -> R) -> R {
         self.months.with(|ms| f(ms))
@@ -990,6 +1001,16 @@ pub const OUR_PREFIXES: [&str; 2] = [crate::store::PREFIX, "alongside-device."];
 /// that follows it.
 const RESTORED_FLAG: &str = "alongside-device.restored";
 
+/// The tab flag that tells the welcome screen, after the reload, that
+/// "Delete everything" has just been done.
+const DELETED_FLAG: &str = "alongside-device.deleted";
+
+/// True, once, on the page load that follows "Delete everything", so the
+/// welcome screen can say the deletion is done.
+pub fn just_deleted() -> bool {
+    sync::take_tab_flag(DELETED_FLAG).is_some()
+}
+
 /// How a restore treats what is already on the phone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RestoreHow {
@@ -1063,6 +1084,9 @@ pub enum Export {
 pub struct DataTools {
     store: StoredValue<Arc<AppStore>>,
     notices: Notices,
+    /// When the last backup was made on this phone, as a signal, so every
+    /// line that mentions it changes the moment a backup is handed over.
+    last_backup: RwSignal<Option<chrono::DateTime<chrono::Utc>>>,
 }
 
 impl DataTools {
@@ -1100,6 +1124,7 @@ impl DataTools {
         let mut record = self.device_record();
         record.backed_up(clock::now());
         storage::device_set(DEVICE_KEY, &record.to_text());
+        self.last_backup.set(record.last_backup);
     }
 
     fn device_record(&self) -> BackupRecord {
@@ -1112,11 +1137,9 @@ impl DataTools {
             })
     }
 
-    /// When a backup was last made on this phone.
+    /// When a backup was last made on this phone (tracked).
     pub fn last_backup(&self) -> Option<chrono::DateTime<chrono::Utc>> {
-        storage::device_get(DEVICE_KEY)
-            .and_then(|t| BackupRecord::parse(&t))
-            .and_then(|r| r.last_backup)
+        self.last_backup.get()
     }
 
     /// True when Today should remind the client to make a backup.
@@ -1260,6 +1283,9 @@ impl DataTools {
     pub async fn delete_everything(&self) -> bool {
         let all_gone = storage::delete_everything(&OUR_PREFIXES).await;
         if all_gone {
+            // Set after the deletion (which clears our tab flags too), so
+            // the welcome screen can say it is done.
+            sync::set_tab_flag(DELETED_FLAG, "yes");
             sync::load_afresh("/");
         } else {
             self.notices.warn(

@@ -631,26 +631,63 @@ impl Default for ApptBook {
     }
 }
 
-/// Where an upcoming occurrence falls, for grouping the list.
+/// The next appointments, as Today shows them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NextUp {
+    /// The next occurrence of each appointment, soonest first.
+    pub shown: Vec<Occurrence>,
+    /// How many more appointments have one coming up.
+    pub more: usize,
+}
+
+/// Where an upcoming occurrence falls, for grouping the list. Weeks are
+/// calendar weeks, Monday to Sunday, as people say them: on a Thursday,
+/// the Tuesday after is "next week", not "this week".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum When {
     /// Today, still to come.
     Today,
     /// Tomorrow.
     Tomorrow,
-    /// In the next seven days.
+    /// Later this week, up to Sunday.
     ThisWeek,
+    /// Monday to Sunday of next week.
+    NextWeek,
     /// After that.
     Later,
 }
 
 impl When {
+    /// Every group, in the order the list shows them.
+    pub const ALL: [When; 5] = [
+        When::Today,
+        When::Tomorrow,
+        When::ThisWeek,
+        When::NextWeek,
+        When::Later,
+    ];
+
+    /// Where `day` falls, seen from `today`.
+    pub fn of(day: NaiveDate, today: NaiveDate) -> When {
+        use chrono::Datelike;
+        // Days left in this week after today: 6 on a Monday, 0 on a Sunday.
+        let rest_of_week = 6 - i64::from(today.weekday().num_days_from_monday());
+        match (day - today).num_days() {
+            0 => When::Today,
+            1 => When::Tomorrow,
+            d if d <= rest_of_week => When::ThisWeek,
+            d if d <= rest_of_week + 7 => When::NextWeek,
+            _ => When::Later,
+        }
+    }
+
     /// The group heading.
     pub fn label(self) -> &'static str {
         match self {
             When::Today => "Today",
             When::Tomorrow => "Tomorrow",
             When::ThisWeek => "This week",
+            When::NextWeek => "Next week",
             When::Later => "Later",
         }
     }
@@ -704,17 +741,27 @@ impl ApptBook {
         self.all()
             .into_iter()
             .filter(|o| o.start() >= now)
-            .map(|o| {
-                let days = (o.date - today).num_days();
-                let when = match days {
-                    0 => When::Today,
-                    1 => When::Tomorrow,
-                    2..=6 => When::ThisWeek,
-                    _ => When::Later,
-                };
-                (when, o)
-            })
+            .map(|o| (When::of(o.date, today), o))
             .collect()
+    }
+
+    /// What Today shows: the next occurrence of each appointment still to
+    /// come (cancelled ones left out), soonest first, at most `max`; and
+    /// how many other appointments have one coming up too. A weekly group
+    /// is shown once, so it never hides a GP visit.
+    pub fn next_of_each(&self, now: DateTime<Utc>, max: usize) -> NextUp {
+        let mut firsts: Vec<Occurrence> = Vec::new();
+        for (_, o) in self.upcoming(now) {
+            if !o.cancelled && !firsts.iter().any(|f| f.id == o.id) {
+                firsts.push(o);
+            }
+        }
+        let more = firsts.len().saturating_sub(max);
+        firsts.truncate(max);
+        NextUp {
+            shown: firsts,
+            more,
+        }
     }
 
     /// Occurrences that have started by `now`, newest first.
@@ -1003,6 +1050,57 @@ mod tests {
     }
 
     #[test]
+    fn today_shows_the_next_of_each_appointment() {
+        let mut book = ApptBook::default();
+        // A weekly group from Tue 1 December, a GP visit on Thu 10 December
+        // and a nurse on Thu 17 December, seen on Tue 8 December at noon.
+        let group = ApptDraft {
+            kind: ApptKind::Group,
+            every_weeks: "1".into(),
+            until: "2027-03-30".into(),
+            ..draft("2026-12-01", "10:30")
+        };
+        book.add(&group).unwrap();
+        book.add(&draft("2026-12-10", "14:30")).unwrap();
+        book.add(&draft("2026-12-17", "09:30")).unwrap();
+        book.get_mut(1).unwrap().cancel_one(day(12, 8), true);
+        let now = utc("2026-12-08T12:00:00Z");
+        let next = book.next_of_each(now, 2);
+        let shown: Vec<_> = next.shown.iter().map(|o| (o.id, o.date)).collect();
+        // The cancelled group today is left out; the group shows once.
+        assert_eq!(shown, vec![(2, day(12, 10)), (1, day(12, 15))]);
+        assert_eq!(next.more, 1, "the nurse is one more");
+        assert_eq!(book.next_of_each(now, 5).more, 0);
+        assert_eq!(book.next_of_each(now, 5).shown.len(), 3);
+    }
+
+    #[test]
+    fn weeks_run_monday_to_sunday() {
+        // Thu 10 December 2026.
+        let thu = day(12, 10);
+        assert_eq!(When::of(thu, thu), When::Today);
+        assert_eq!(When::of(day(12, 11), thu), When::Tomorrow);
+        assert_eq!(When::of(day(12, 13), thu), When::ThisWeek, "Sunday");
+        assert_eq!(When::of(day(12, 14), thu), When::NextWeek, "Monday");
+        assert_eq!(
+            When::of(day(12, 15), thu),
+            When::NextWeek,
+            "the Tuesday after"
+        );
+        assert_eq!(When::of(day(12, 20), thu), When::NextWeek, "next Sunday");
+        assert_eq!(When::of(day(12, 21), thu), When::Later);
+        // On a Monday the whole week is this week.
+        let mon = day(12, 7);
+        assert_eq!(When::of(day(12, 13), mon), When::ThisWeek);
+        assert_eq!(When::of(day(12, 14), mon), When::NextWeek);
+        // On a Sunday, tomorrow is already next week: it says "Tomorrow".
+        let sun = day(12, 13);
+        assert_eq!(When::of(day(12, 14), sun), When::Tomorrow);
+        assert_eq!(When::of(day(12, 15), sun), When::NextWeek);
+        assert_eq!(When::of(day(12, 21), sun), When::Later);
+    }
+
+    #[test]
     fn upcoming_is_grouped_and_past_ones_are_asked_about_once() {
         let mut book = ApptBook::default();
         for (date, time) in [
@@ -1020,12 +1118,14 @@ mod tests {
             .iter()
             .map(|(w, o)| (*w, o.date))
             .collect();
+        // Sat 21 November: Sunday is tomorrow, so this week ends there and
+        // Wed 25 November is next week.
         assert_eq!(
             groups,
             vec![
                 (When::Today, day(11, 21)),
                 (When::Tomorrow, day(11, 22)),
-                (When::ThisWeek, day(11, 25)),
+                (When::NextWeek, day(11, 25)),
                 (When::Later, day(12, 20))
             ]
         );

@@ -5,6 +5,14 @@ use qrcode::{Color, EcLevel, QrCode};
 /// Modules of light margin around the code, as the QR standard asks.
 const QUIET: usize = 4;
 
+/// The most bytes a QR code holds (version 40, error correction L, bytes).
+pub const MAX_BYTES: usize = 2953;
+
+/// True if `text` fits in a QR code (without making it).
+pub fn fits(text: &str) -> bool {
+    text.len() <= MAX_BYTES
+}
+
 /// The SVG of a QR code holding `text`, or `None` if it is too long for
 /// any QR code. Error correction is the lowest level (L): the code stays
 /// as coarse as possible, which old phone cameras need more than damage
@@ -95,5 +103,13 @@ mod tests {
     #[test]
     fn text_too_long_for_any_code_gives_none() {
         assert!(svg(&"a".repeat(5_000)).is_none());
+    }
+
+    #[test]
+    fn fits_says_exactly_what_a_code_can_hold() {
+        let longest = "a".repeat(MAX_BYTES);
+        assert!(fits(&longest) && svg(&longest).is_some());
+        let over = "a".repeat(MAX_BYTES + 1);
+        assert!(!fits(&over) && svg(&over).is_none());
     }
 }

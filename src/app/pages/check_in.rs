@@ -7,8 +7,8 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use crate::app::components::{
-    BackLink, Choices, ErrorSummary, FormErrors, LineChart, Page, SummaryError, TextField,
-    UndoNotice, HEADING_ID,
+    BackLink, Choices, DataTable, ErrorSummary, FormErrors, LineChart, Page, SummaryError,
+    TextField, UndoNotice, HEADING_ID,
 };
 use crate::app::state::{use_appointments, use_talk, use_wellbeing};
 use crate::model::appointment::ApptKind;
@@ -224,9 +224,10 @@ pub fn CheckInHistory() -> impl IntoView {
                                 format_day(d0, today), format_day(d1, today), q.change(a0, a1)
                             ),
                         };
-                        let rows = w.checkins.iter().rev().map(|c| view! {
-                            <tr><td>{format_day(c.date, today)}</td><td>{c.answer(q).map_or("Prefer not to say".to_string(), |a| a.to_string())}</td></tr>
-                        }).collect_view();
+                        let rows: Vec<Vec<String>> = w.checkins.iter().rev().map(|c| vec![
+                            format_day(c.date, today),
+                            c.answer(q).map_or("Prefer not to say".to_string(), |a| a.to_string()),
+                        ]).collect();
                         let last = w.checkins.len().saturating_sub(1) as u32;
                         view! {
                             <section class="card" aria-label=q.short()>
@@ -239,11 +240,11 @@ pub fn CheckInHistory() -> impl IntoView {
                                 })}
                                 <details class="details">
                                     <summary>"Show every answer"</summary>
-                                    <table class="table">
-                                        <caption class="table__caption">{format!("{}, every check-in", q.short())}</caption>
-                                        <thead><tr><th scope="col">"Date"</th><th scope="col">"Answer (0 to 10)"</th></tr></thead>
-                                        <tbody>{rows}</tbody>
-                                    </table>
+                                    <DataTable
+                                        caption=format!("{}, every check-in", q.short())
+                                        columns=vec!["Date".into(), "Answer (0 to 10)".into()]
+                                        rows=rows
+                                    />
                                 </details>
                             </section>
                         }
@@ -266,11 +267,12 @@ pub fn CheckInHistory() -> impl IntoView {
                     options=Rhythm::CHOICES.into_iter().map(|(r, words)| (rhythm_code(r), words.to_string())).collect()
                     required=true
                     selected=chosen.into()
-                    on_change=Callback::new(move |v| chosen.set(v))
+                    // A new choice is not saved yet: "Saved" would be untrue.
+                    on_change=Callback::new(move |v| { chosen.set(v); said.set(String::new()); })
                     error=Signal::derive(|| None)
                 />
                 <button class="button button--secondary" type="submit">"Save"</button>
-                <p role="status">{said}</p>
+                <p class="status-line" role="status">{said}</p>
             </form>
             <p class="secondary-text">{ATTRIBUTION}</p>
         </Page>

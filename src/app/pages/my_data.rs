@@ -138,6 +138,14 @@ pub fn MyData() -> impl IntoView {
                 <RestoreBackup errors=errors phone_has_data=true />
             </section>
             <Exports tools=tools />
+            <section aria-labelledby="review-heading" class="my-data__section">
+                <h2 class="heading-m" id="review-heading">"For link workers"</h2>
+                <p>
+                    "If someone has shared a summary with you, you can "
+                    <a href="/review">"open a shared summary"</a>
+                    ". It is not added to your own information."
+                </p>
+            </section>
             <StorageHealth tools=tools />
             {just_done.is_none().then(|| view! { <UndoLastRestore tools=tools errors=errors /> })}
             <DeleteEverything tools=tools />
@@ -639,7 +647,7 @@ fn StorageHealth(tools: DataTools) -> impl IntoView {
             }
         })
     };
-    let last = match tools.last_backup() {
+    let last = move || match tools.last_backup() {
         Some(at) => format!("Your last backup on this phone was made on {}.", moment(at)),
         None => "You have not made a backup on this phone yet.".into(),
     };

@@ -41,7 +41,12 @@ fn OccurrenceDetail(id: u32, due: NaiveDate) -> impl IntoView {
     let appt = Memo::new(move |_| appts.with(|b| b.and_then(|b| b.get(id).cloned())));
     let occ = Memo::new(move |_| appt.with(|a| a.as_ref().and_then(|a| a.occurrence(due))));
     let errors = FormErrors::new("An appointment");
-    let said = RwSignal::new(String::new());
+    // What each action did, said beside its own button.
+    let one_said = RwSignal::new(String::new());
+    let all_said = RwSignal::new(String::new());
+    let calendar_said = RwSignal::new(String::new());
+    let notes_said = RwSignal::new(String::new());
+    let now = clock::now();
     let moving = RwSignal::new(false);
     let new_date = RwSignal::new(String::new());
     let new_time = RwSignal::new(String::new());
@@ -81,7 +86,7 @@ fn OccurrenceDetail(id: u32, due: NaiveDate) -> impl IntoView {
             Ok(()) => {
                 errors.clear();
                 moving.set(false);
-                said.set("Changed".into());
+                one_said.set("Changed.".into());
                 page::focus_after_render("page-heading");
             }
             Err(errs) => show_errors(errs),
@@ -97,7 +102,7 @@ fn OccurrenceDetail(id: u32, due: NaiveDate) -> impl IntoView {
             Ok(()) => {
                 errors.clear();
                 if appts.saved_ok() {
-                    said.set("Notes saved".into());
+                    notes_said.set("Notes saved.".into());
                 }
             }
             Err(e) => show_errors(vec![e]),
@@ -140,11 +145,12 @@ fn OccurrenceDetail(id: u32, due: NaiveDate) -> impl IntoView {
                         } else {
                             vec![o]
                         };
-                        export(&book, items, "appointment.ics", said);
+                        export(&book, items, "appointment.ics", calendar_said);
                     }
                 }>"Add to my calendar"</button>
                 <a href=format!("/appointments/{id}/edit")>{move || if appt.with(|a| a.as_ref().is_some_and(|a| a.repeat.is_some())) { "Change all of them" } else { "Change this appointment" }}</a>
             </div>
+            <p class="status-line" role="status">{calendar_said}</p>
             {move || appt.with(|a| a.as_ref().is_some_and(|a| a.repeat.is_some())).then(|| view! {
                 <h2>"Just this one"</h2>
                 <div class="button-group">
@@ -159,9 +165,10 @@ fn OccurrenceDetail(id: u32, due: NaiveDate) -> impl IntoView {
                     <button type="button" class="link-button" on:click=move |_| {
                         let cancelled = occ.get_untracked().is_some_and(|o| o.cancelled);
                         change(&|a| a.cancel_one(due, !cancelled));
-                        said.set(if cancelled { "Put back".into() } else { "Cancelled".into() });
+                        one_said.set(if cancelled { "Put back.".into() } else { "Cancelled.".into() });
                     }>{move || if occ.with(|o| o.as_ref().is_some_and(|o| o.cancelled)) { "Put this one back" } else { "Cancel just this one" }}</button>
                 </div>
+                <p class="status-line" role="status">{one_said}</p>
             })}
             {move || moving.get().then(|| view! {
                 <form novalidate on:submit=save_move class="move-one">
@@ -171,16 +178,24 @@ fn OccurrenceDetail(id: u32, due: NaiveDate) -> impl IntoView {
                 </form>
             })}
             <h2>"Afterwards"</h2>
-            <form novalidate on:submit=save_notes>
-                <TextField id=target_for(ApptField::Notes) label="What was said? (optional)" hint="Notes for you, such as what to do next." multiline=true value=notes.into() on_input=Callback::new(move |v| notes.set(v)) error=errors.message(target_for(ApptField::Notes)) />
-                <button class="button button--secondary" type="submit">"Save notes"</button>
-            </form>
+            // Notes are for what was said: offered once it has started.
+            {move || if occ.with(|o| o.as_ref().is_some_and(|o| o.start() <= now)) {
+                view! {
+                    <form novalidate on:submit=save_notes>
+                        <TextField id=target_for(ApptField::Notes) label="What was said? (optional)" hint="Notes for you, such as what to do next." multiline=true value=notes.into() on_input=Callback::new(move |v| { notes.set(v); notes_said.set(String::new()); }) error=errors.message(target_for(ApptField::Notes)) />
+                        <button class="button button--secondary" type="submit">"Save notes"</button>
+                    </form>
+                    <p class="status-line" role="status">{notes_said}</p>
+                }.into_any()
+            } else {
+                view! { <p>"After the appointment, you can write down here what was said."</p> }.into_any()
+            }}
             {move || appt.with(|a| a.is_some()).then(|| view! {
                 <p>
                     <button type="button" class="link-button" on:click=move |_| {
                         let cancelled = appt.with_untracked(|a| a.as_ref().is_some_and(|a| a.cancelled));
                         change(&|a| { a.cancelled = !cancelled; a.sequence += 1; });
-                        said.set(if cancelled { "Put back".into() } else { "Cancelled".into() });
+                        all_said.set(if cancelled { "Put back.".into() } else { "Cancelled.".into() });
                     }>{move || {
                         let (cancelled, repeats) = appt.with(|a| a.as_ref().map_or((false, false), |a| (a.cancelled, a.repeat.is_some())));
                         match (cancelled, repeats) {
@@ -192,8 +207,7 @@ fn OccurrenceDetail(id: u32, due: NaiveDate) -> impl IntoView {
                     }}</button>
                 </p>
             })}
-            <p class="visually-hidden" role="status">{said}</p>
-            <p class="secondary-text">{said}</p>
+            <p class="status-line" role="status">{all_said}</p>
         </Page>
     }
 }

@@ -96,12 +96,12 @@ pub fn Appointments() -> impl IntoView {
                 // Cancelled ones go in too, marked cancelled, so a calendar
                 // that already has them removes them.
                 let all: Vec<Occurrence> = upcoming.iter().map(|(_, o)| o.clone()).collect();
-                let groups = [When::Today, When::Tomorrow, When::ThisWeek, When::Later];
                 view! {
                     <button type="button" class="button button--secondary" on:click=move |_| export(&appts.with_untracked(|b| b.cloned().unwrap_or_default()), all.clone(), "appointments.ics", said)>
                         "Add all upcoming to my calendar"
                     </button>
-                    {groups.into_iter().filter_map(|g| {
+                    <p class="status-line" role="status">{said}</p>
+                    {When::ALL.into_iter().filter_map(|g| {
                         let items: Vec<_> = upcoming.iter().filter(|(w, _)| *w == g).map(|(_, o)| o.clone()).collect();
                         (!items.is_empty()).then(|| {
                             let b = b.clone();
@@ -118,7 +118,6 @@ pub fn Appointments() -> impl IntoView {
                     }).collect_view()}
                 }.into_any()
             }}
-            <p class="visually-hidden" role="status">{said}</p>
             <h2>"Reminders"</h2>
             <p>"Alongside shows a reminder on Today when one is due. Phones cannot wake a closed web app, so the surest reminder is your phone's own calendar: use \u{201c}Add to my calendar\u{201d}."</p>
             {move || (notify::supported() && !notify_on.get()).then(|| view! {
@@ -203,25 +202,31 @@ pub fn TodayAppointments() -> impl IntoView {
         <section aria-labelledby="next-appointments">
             <h2 id="next-appointments">"Your next appointments"</h2>
             {move || {
-                let next: Vec<(String, Occurrence)> = appts.with(|b| {
+                let (next, more): (Vec<(String, Occurrence)>, usize) = appts.with(|b| {
                     b.map(|b| {
-                        b.upcoming(now)
+                        let up = b.next_of_each(now, 3);
+                        let titled = up
+                            .shown
                             .into_iter()
-                            .filter(|(_, o)| !o.cancelled)
-                            .take(2)
-                            .map(|(_, o)| (b.get(o.id).map(|a| a.title()).unwrap_or_default(), o))
-                            .collect()
+                            .map(|o| (b.get(o.id).map(|a| a.title()).unwrap_or_default(), o))
+                            .collect();
+                        (titled, up.more)
                     })
                     .unwrap_or_default()
                 });
                 if next.is_empty() {
                     view! { <p>"No appointments coming up. " <a href="/appointments/new">"Add an appointment"</a></p> }.into_any()
                 } else {
+                    let more = match more {
+                        0 => String::new(),
+                        1 => "And 1 more appointment coming up. ".to_string(),
+                        n => format!("And {n} more appointments coming up. "),
+                    };
                     view! {
                         <ul class="appts">
                             {next.into_iter().map(|(t, o)| view! { <OccurrenceItem o=o title=t today=today /> }).collect_view()}
                         </ul>
-                        <p><a href="/appointments">"See all your appointments"</a></p>
+                        <p>{more}<a href="/appointments">"See all your appointments"</a></p>
                     }.into_any()
                 }
             }}

@@ -47,7 +47,8 @@ fn DayForm(day: NaiveDate) -> impl IntoView {
     let entry = diary.day(day);
     let draft = RwSignal::new(DayDraft::new(day, &measures, entry.as_ref()));
     let errors = FormErrors::new("A day in your diary");
-    let saved = RwSignal::new(false);
+    let saved = RwSignal::new(None::<DayDraft>);
+    let saved_now = move || saved.with(|s| s.as_ref() == Some(&draft.get()));
     let words = format_day(day, today);
     let title = if day == today {
         format!("Today, {words}")
@@ -62,7 +63,7 @@ fn DayForm(day: NaiveDate) -> impl IntoView {
         <a class="back-link" href="/diary">"Your diary"</a>
         <ErrorSummary errors=errors.summary() />
         <Page title=title tab_title="A day in your diary">
-            {move || saved.get().then(|| view! {
+            {move || saved_now().then(|| view! {
                 <div class="notice notice--success" id="day-saved" tabindex="-1">
                     <p>{format!("Your diary for {words} is saved.")}</p>
                     <p><a href="/diary">"See your diary"</a></p>
@@ -86,27 +87,28 @@ fn DayForm(day: NaiveDate) -> impl IntoView {
     }
 }
 
-/// Checks the day form and saves it; on success sets `saved` and moves
-/// focus to the confirmation `confirm_id`, on bad input shows the errors
-/// and saves nothing.
+/// Checks the day form and saves it; on success keeps what was saved in
+/// `saved` (so the page says "saved" only while the form still shows it)
+/// and moves focus to the confirmation `confirm_id`; on bad input shows
+/// the errors and saves nothing.
 fn save_draft(
     diary: DiaryStore,
     draft: RwSignal<DayDraft>,
     errors: FormErrors,
-    saved: RwSignal<bool>,
+    saved: RwSignal<Option<DayDraft>>,
     confirm_id: &'static str,
 ) {
     let d = draft.get_untracked();
     let before = diary.day(d.date);
     match d.validate(clock::today(), before.as_ref()) {
         Err(errs) => {
-            saved.set(false);
+            saved.set(None);
             errors.show(summary(errs));
         }
         Ok(entry) => {
             errors.clear();
             if diary.save_day(entry).is_ok() {
-                saved.set(true);
+                saved.set(Some(d));
                 page::focus_after_render(confirm_id);
             }
         }
@@ -138,10 +140,13 @@ pub fn QuickCheckIn() -> impl IntoView {
     let today = clock::today();
     let measures = quick_measures(diary.measures());
     let entry = diary.day(today);
-    let started = entry.is_some();
     let draft = RwSignal::new(DayDraft::new(today, &measures, entry.as_ref()));
     let errors = FormErrors::new("Today");
-    let saved = RwSignal::new(false);
+    let saved = RwSignal::new(None::<DayDraft>);
+    let saved_now = move || saved.with(|s| s.as_ref() == Some(&draft.get()));
+    // From the diary itself (tracked), so it is right the moment a save
+    // lands, here or in another tab.
+    let started = move || diary.has_day(today);
     let save = move |ev: SubmitEvent| {
         ev.prevent_default();
         save_draft(diary, draft, errors, saved, "check-in-saved");
@@ -149,15 +154,17 @@ pub fn QuickCheckIn() -> impl IntoView {
     view! {
         <section class="card check-in" aria-labelledby="check-in-heading">
             <h2 class="heading-m" id="check-in-heading">"How are you today?"</h2>
-            <p class="secondary-text">
-                {if started {
-                    "You have started today's diary. You can change it here or add more."
-                } else {
-                    "You have not filled in today's diary yet."
-                }}
-            </p>
+            {move || (!saved_now()).then(|| view! {
+                <p class="secondary-text">
+                    {if started() {
+                        "You have started today's diary. You can change it here or add more."
+                    } else {
+                        "You have not filled in today's diary yet."
+                    }}
+                </p>
+            })}
             <ErrorSummary errors=errors.summary() />
-            {move || saved.get().then(|| view! {
+            {move || saved_now().then(|| view! {
                 <div class="notice notice--success" id="check-in-saved" tabindex="-1">
                     <p>"Saved in your diary for today."</p>
                 </div>

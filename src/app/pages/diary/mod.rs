@@ -18,7 +18,8 @@ pub use day::{DayPage, QuickCheckIn};
 pub use measures::Measures;
 
 use crate::app::components::{
-    close_dialog, open_dialog, ErrorSummary, FormErrors, LineChart, Page, SummaryError, TextField,
+    close_dialog, open_dialog, DataTable, ErrorSummary, FormErrors, LineChart, Page, SummaryError,
+    TextField,
 };
 use crate::app::state::{use_diary, DiaryStore};
 use crate::model::diary::{
@@ -26,6 +27,17 @@ use crate::model::diary::{
 };
 use crate::model::time::{format_day, iso_day, parse_iso_day, MONTHS};
 use crate::platform::{clock, page};
+
+/// The days of the week, as the calendar's columns.
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 /// The trend periods, in days; 0 means all time.
 const RANGES: [(u32, &str); 4] = [
@@ -144,8 +156,16 @@ fn Calendar(diary: DiaryStore, today: NaiveDate) -> impl IntoView {
                 <caption class="visually-hidden">"Days with diary entries are marked"</caption>
                 <thead>
                     <tr>
-                        {["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-                            .map(|d| view! { <th scope="col">{d}</th> })}
+                        // Three letters, or one at large text; the whole name
+                        // for screen readers.
+                        {WEEKDAYS
+                            .map(|d| view! {
+                                <th scope="col">
+                                    <span class="calendar__long" aria-hidden="true">{&d[..3]}</span>
+                                    <span class="calendar__short" aria-hidden="true">{&d[..1]}</span>
+                                    <span class="visually-hidden">{d}</span>
+                                </th>
+                            })}
                     </tr>
                 </thead>
                 <tbody>
@@ -330,21 +350,26 @@ fn TrendView(measure: Measure, trend: Trend, days: u32, today: NaiveDate) -> imp
     let for_table = measure.clone();
     let table = move || {
         open.get().then(|| {
-            let rows = trend.points.iter().rev().map(|p| {
-                let when = if days == 0 {
-                    format!("{} {}", MONTHS[p.from.month0() as usize], p.from.year())
-                } else {
-                    format_day(p.from, today)
-                };
-                let average = average_words(&for_table, p.average_x10);
-                view! { <tr><td>{when}</td><td>{average}</td><td>{p.count}</td></tr> }
-            }).collect_view();
+            let rows = trend
+                .points
+                .iter()
+                .rev()
+                .map(|p| {
+                    let when = if days == 0 {
+                        format!("{} {}", MONTHS[p.from.month0() as usize], p.from.year())
+                    } else {
+                        format_day(p.from, today)
+                    };
+                    let average = average_words(&for_table, p.average_x10);
+                    vec![when, average, p.count.to_string()]
+                })
+                .collect();
             view! {
-                <table class="table">
-                    <caption class="table__caption">{caption.clone()}</caption>
-                    <thead><tr><th scope="col">"When"</th><th scope="col">"Average"</th><th scope="col">"Readings"</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
+                <DataTable
+                    caption=caption.clone()
+                    columns=vec!["When".into(), "Average".into(), "Readings".into()]
+                    rows=rows
+                />
             }
         })
     };

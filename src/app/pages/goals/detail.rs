@@ -10,8 +10,8 @@ use leptos_router::hooks::use_navigate;
 use super::form::GoalNotFound;
 use super::{goal_found, status_tag, summary_errors, target_for};
 use crate::app::components::{
-    close_dialog, described_by, open_dialog, ErrorSummary, FieldErrorMessage, FormErrors,
-    LineChart, Page, SummaryError, TextField, UndoNotice,
+    close_dialog, described_by, open_dialog, Choices, DataTable, ErrorSummary, FieldErrorMessage,
+    FormErrors, LineChart, Page, SummaryError, TextField, UndoNotice,
 };
 use crate::app::state::{use_deleted_goal, use_goals, GoalsStore};
 use crate::model::goal::{parse_rating, DeletedStep, Direction, Rating};
@@ -451,28 +451,24 @@ fn Ratings(s: Section) -> impl IntoView {
                 }
                 view! {
                     {(list.len() > 1).then(|| view! { <RatingChart ratings=list.clone() /> })}
-                    <table class="table">
-                        <caption class="table__caption">"Your ratings, newest first"</caption>
-                        <thead>
-                            <tr><th scope="col">"Date"</th><th scope="col">"How close (0 to 10)"</th></tr>
-                        </thead>
-                        <tbody>
-                            {list.iter().rev().map(|r| view! {
-                                <tr><td>{format_day(r.on, today)}</td><td>{r.value}</td></tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
+                    <DataTable
+                        caption="Your ratings, newest first"
+                        columns=vec!["Date".into(), "How close (0 to 10)".into()]
+                        rows=list.iter().rev().map(|r| vec![format_day(r.on, today), r.value.to_string()]).collect()
+                    />
                 }.into_any()
             }}
             <form novalidate on:submit=rate>
-                <TextField
-                    id=target_for(GoalField::Rating)
-                    label="How close do you feel to this goal today?"
-                    hint="Enter a number from 0 to 10. 0 means not close at all. 10 means you are there."
-                    inputmode="numeric"
-                    width_class="input--width-3"
-                    value=typed.into()
-                    on_input=Callback::new(move |v| typed.set(v))
+                // The same 0 to 10 grid as every other scale in the app.
+                <Choices
+                    id=target_for(GoalField::Rating).to_string()
+                    legend="How close do you feel to this goal today?".to_string()
+                    hint="0 means not close at all. 10 means you are there.".to_string()
+                    options=(0..=10).map(|v| (v.to_string(), v.to_string())).collect()
+                    compact=true
+                    required=true
+                    selected=typed.into()
+                    on_change=Callback::new(move |v| typed.set(v))
                     error=errors.message(target_for(GoalField::Rating))
                 />
                 <button class="button button--secondary" type="submit">"Save rating"</button>

@@ -13,8 +13,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::app::components::{
-    close_dialog, open_dialog, Checkbox, ErrorSummary, FormErrors, Page, SummaryError, TextField,
-    HEADING_ID,
+    close_dialog, open_dialog, Checkbox, DataTable, ErrorSummary, FormErrors, Page, SummaryError,
+    TextField, HEADING_ID,
 };
 use crate::app::state::{
     use_appointments, use_diary, use_goals, use_profile, use_share_log, use_talk, use_wellbeing,
@@ -411,31 +411,31 @@ pub fn Share() -> impl IntoView {
                 let when = format!(
                     "{}, {}",
                     format_day(at.date(), today),
-                    format_time(u16::try_from(chrono::Timelike::hour(&at) * 60 + chrono::Timelike::minute(&at)).unwrap_or(0))
+                    format_time(
+                        u16::try_from(
+                            chrono::Timelike::hour(&at) * 60 + chrono::Timelike::minute(&at)
+                        )
+                        .unwrap_or(0)
+                    )
                 );
-                view! {
-                    <tr>
-                        <td>{when}</td>
-                        <td>{format!("{} to {}", format_day(e.from, today), format_day(e.to, today))}</td>
-                        <td>{e.way.label()}</td>
-                        <td>{if e.protected { "Yes" } else { "No" }}</td>
-                    </tr>
-                }
+                vec![
+                    when,
+                    format!(
+                        "{} to {}",
+                        format_day(e.from, today),
+                        format_day(e.to, today)
+                    ),
+                    e.way.label().to_string(),
+                    if e.protected { "Yes" } else { "No" }.to_string(),
+                ]
             })
-            .collect_view();
+            .collect();
         view! {
-            <table class="table">
-                <caption class="table__caption">"Summaries you have shared, newest first"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"When"</th>
-                        <th scope="col">"Period"</th>
-                        <th scope="col">"How"</th>
-                        <th scope="col">"Passphrase"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <DataTable
+                caption="Summaries you have shared, newest first"
+                columns=vec!["When".into(), "Period".into(), "How".into(), "Passphrase".into()]
+                rows=rows
+            />
             <ClearLog />
         }
         .into_any()
@@ -589,7 +589,11 @@ pub fn Share() -> impl IntoView {
                                         <label class="label" for="share-link">
                                             {if m.protected { "Your link (protected with your passphrase)" } else { "Your link" }}
                                         </label>
-                                        <div class="hint" id="share-link-hint">{format!("{} characters.", m.url.chars().count())}</div>
+                                        <div class="hint" id="share-link-hint">{if crate::share::qr::fits(&m.url) {
+                                            "Short enough to send in a message or show as a QR code."
+                                        } else {
+                                            "Too long for a QR code: send it as a link or a file."
+                                        }}</div>
                                         <textarea class="textarea share-link" id="share-link" rows="4" readonly aria-describedby="share-link-hint" prop:value=m.url.clone()></textarea>
                                     </div>
                                     <div class="button-group">

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::components::LineChart;
+use crate::app::components::{DataTable, LineChart};
 use crate::model::diary::format_scaled;
 use crate::model::time::{format_day, london};
 use crate::model::wellbeing::Question;
@@ -154,30 +154,26 @@ pub fn SummaryView(
                 let rows = m
                     .weeks
                     .iter()
-                    .map(|(w, v)| view! {
-                        <tr><td>{day(i32::from(*w) * 7)}</td><td>{value(m, *v, 1)}</td></tr>
-                    })
-                    .collect_view();
+                    .map(|(w, v)| vec![day(i32::from(*w) * 7), value(m, *v, 1)])
+                    .collect::<Vec<_>>();
                 let readings = (!m.readings.is_empty()).then(|| {
                     let rows = m
                         .readings
                         .iter()
-                        .map(|(d, t, v)| view! {
-                            <tr>
-                                <td>{day(*d)}</td>
-                                <td>{t.map(crate::model::diary::format_time).unwrap_or_default()}</td>
-                                <td>{value(m, *v, 0)}</td>
-                            </tr>
-                        })
-                        .collect_view();
+                        .map(|(d, t, v)| vec![
+                            day(*d),
+                            t.map(crate::model::diary::format_time).unwrap_or_default(),
+                            value(m, *v, 0),
+                        ])
+                        .collect();
                     view! {
                         <details class="details">
                             <summary>{format!("Every {} reading", m.name)}</summary>
-                            <table class="table">
-                                <caption class="table__caption">{format!("{}, every reading", m.name)}</caption>
-                                <thead><tr><th scope="col">"Day"</th><th scope="col">"Time"</th><th scope="col">"Reading"</th></tr></thead>
-                                <tbody>{rows}</tbody>
-                            </table>
+                            <DataTable
+                                caption=format!("{}, every reading", m.name)
+                                columns=vec!["Day".into(), "Time".into(), "Reading".into()]
+                                rows=rows
+                            />
                         </details>
                     }
                 });
@@ -187,11 +183,11 @@ pub fn SummaryView(
                         <p>{words}</p>
                         {(points.len() > 1).then(|| view! { <LineChart points=points x_max=last lo=lo hi=hi labels=labels /> })}
                         {(!m.weeks.is_empty()).then(|| view! {
-                            <table class="table">
-                                <caption class="table__caption">{format!("{}, average each week", m.name)}</caption>
-                                <thead><tr><th scope="col">"Week starting"</th><th scope="col">"Average"</th></tr></thead>
-                                <tbody>{rows}</tbody>
-                            </table>
+                            <DataTable
+                                caption=format!("{}, average each week", m.name)
+                                columns=vec!["Week starting".into(), "Average".into()]
+                                rows=rows
+                            />
                         })}
                         {readings}
                     </li>
@@ -216,37 +212,28 @@ pub fn SummaryView(
                     (Some(a), Some(b)) if latest_day != w.start.0 => q.change(a, b),
                     _ => String::new(),
                 };
-                view! {
-                    <tr>
-                        <th scope="row">{q.short()}{(!q.higher_is_better()).then_some(" (lower is better)")}</th>
-                        <td>{answer(w.start.1[i])}</td>
-                        <td>{answer(latest[i])}</td>
-                        <td>{change}</td>
-                    </tr>
-                }
+                vec![
+                    format!("{}{}", q.short(), if q.higher_is_better() { "" } else { " (lower is better)" }),
+                    answer(w.start.1[i]),
+                    answer(latest[i]),
+                    change,
+                ]
             })
-            .collect_view();
+            .collect::<Vec<_>>();
         let all = (w.in_period.len() > 1).then(|| {
             let rows = w
                 .in_period
                 .iter()
-                .map(|(d, a)| view! {
-                    <tr><td>{day(*d)}</td>{a.iter().map(|v| view! { <td>{answer(*v)}</td> }).collect_view()}</tr>
-                })
-                .collect_view();
+                .map(|(d, a)| std::iter::once(day(*d)).chain(a.iter().map(|v| answer(*v))).collect())
+                .collect();
             view! {
                 <details class="details">
                     <summary>"Every check-in in this period"</summary>
-                    <table class="table">
-                        <caption class="table__caption">"Every check-in in this period, 0 to 10"</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Day"</th>
-                                {Question::ALL.iter().map(|q| view! { <th scope="col">{q.short()}</th> }).collect_view()}
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
+                    <DataTable
+                        caption="Every check-in in this period, 0 to 10"
+                        columns=std::iter::once("Day".to_string()).chain(Question::ALL.iter().map(|q| q.short().to_string())).collect()
+                        rows=rows
+                    />
                 </details>
             }
         });
@@ -254,20 +241,12 @@ pub fn SummaryView(
             <section aria-labelledby="summary-wellbeing">
                 <h3 class="heading-m" id="summary-wellbeing">"Wellbeing check-ins"</h3>
                 <p>"The four questions of the Office for National Statistics, each answered from 0 to 10."</p>
-                <table class="table">
-                    <caption class="table__caption">
-                        {format!("Starting point ({}) and latest ({})", day(w.start.0), day(latest_day))}
-                    </caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Question"</th>
-                            <th scope="col">"Starting point"</th>
-                            <th scope="col">"Latest"</th>
-                            <th scope="col">"Change"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
+                <DataTable
+                    caption=format!("Starting point ({}) and latest ({})", day(w.start.0), day(latest_day))
+                    columns=vec!["Question".into(), "Starting point".into(), "Latest".into(), "Change".into()]
+                    rows=rows
+                    row_headings=true
+                />
                 {all}
             </section>
         }
