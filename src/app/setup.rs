@@ -250,7 +250,7 @@ pub fn Setup(mode: Mode) -> impl IntoView {
                     <TextField
                         id="what-matters"
                         label=Step::WhatMatters.title()
-                        hint="This one needs an answer, in your own words: a few are enough. For example, \"being able to walk to the shops\" or \"seeing my friends more often\". You can write up to 1000 characters."
+                        hint="This one needs an answer, but a few words of your own are enough. For example, \"being able to walk to the shops\" or \"seeing my friends more often\". You can write up to 1000 characters."
                         heading=true
                         multiline=true
                         value=Signal::derive(move || draft.with(|d| d.what_matters.clone()))

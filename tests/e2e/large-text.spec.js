@@ -1,7 +1,7 @@
 // 200% text on a 320 px phone (WCAG 1.4.4 and 1.4.10): every route with a
 // realistic record, no sideways scrolling, every destination reachable from
 // the tab bar or its menu, and no heading split inside a word.
-import { test, expect } from './helpers.js';
+import { test, expect, axeViolations } from './helpers.js';
 import { seedRecord } from './record.js';
 
 const shot = (page, name, fullPage = true) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage });
@@ -91,7 +91,57 @@ test.describe('200% text on a 320 px screen', () => {
       await shot(page, `phone320-200pc${path === '/' ? '-today' : path.replaceAll('/', '-')}`);
       expect.soft(sideways, `sideways scrolling on ${path}`).toBeLessThanOrEqual(0);
       expect.soft(await wordsSplitInHeadings(page), `headings on ${path}`).toEqual([]);
+      expect.soft(await axeViolations(page), `axe on ${path}`).toEqual([]);
     }
+  });
+
+  /** Checks the page as it is now: no sideways scrolling, whole words in
+   *  headings, no axe violations; and keeps a screenshot. */
+  async function fits(page, name) {
+    await largeText(page);
+    await shot(page, `phone320-200pc-${name}`);
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect.soft(sideways, `sideways scrolling on ${name}`).toBeLessThanOrEqual(0);
+    expect.soft(await wordsSplitInHeadings(page), `headings on ${name}`).toEqual([]);
+    expect.soft(await axeViolations(page), `axe on ${name}`).toEqual([]);
+  }
+
+  test('every set-up page fits', async ({ page }) => {
+    await page.goto('/');
+    await largeText(page);
+    const next = () => page.getByRole('button', { name: 'Continue', exact: true }).click();
+    await fits(page, 'setup-welcome');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await fits(page, 'setup-name');
+    await page.getByLabel('What would you like us to call you?').fill('Maureen');
+    await next();
+    await fits(page, 'setup-conditions');
+    await page.getByLabel('Type 2 diabetes').check();
+    await next();
+    await fits(page, 'setup-link-worker');
+    await next();
+    await fits(page, 'setup-what-matters');
+    await page.getByLabel('What matters to you?').fill('Getting to the allotment twice a week');
+    await next();
+    await fits(page, 'setup-check');
+  });
+
+  test('the share preview, a link made, and the review of it fit', async ({ page, browser }) => {
+    await seedRecord(page, '/share');
+    await page.getByRole('radio', { name: 'The last 4 weeks', exact: true }).check();
+    await page.getByRole('button', { name: 'Preview what your link worker will see' }).click();
+    await expect(page.getByRole('heading', { name: 'Preview' })).toBeVisible();
+    await fits(page, 'share-preview');
+    await page.getByLabel('Protect it with a passphrase').uncheck();
+    await page.getByRole('button', { name: 'Make the link' }).click();
+    const url = await page.getByLabel(/^Your link/).inputValue();
+    await fits(page, 'share-link');
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+    const worker = await context.newPage();
+    await worker.goto(url);
+    await expect(worker.getByRole('heading', { level: 1 })).toBeVisible();
+    await fits(worker, 'review-open');
+    await context.close();
   });
 
   test('every destination is on the bar or in its menu, with no sideways scrolling', async ({ page }) => {
