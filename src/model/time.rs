@@ -1,5 +1,5 @@
-//! Dates and times as the client sees them: UK local time (Europe/London)
-//! and the app's date style, "Tue 3 March".
+//! Dates and times as the client sees them: UK local time (Europe/London),
+//! the app's date style, "Tue 3 March", and times of day, "10:30am".
 //!
 //! Written out by hand rather than with a time zone database or chrono's
 //! `strftime`: the UK rule fits in a few lines, and each of those crates
@@ -22,6 +22,33 @@ pub const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
+
+/// The name of month `month` (1 is January), if there is one.
+pub fn month_name(month: u32) -> Option<&'static str> {
+    MONTHS.get(usize::try_from(month).ok()?.checked_sub(1)?).copied()
+}
+
+/// A month and its year in words, "March 2024", for `day`'s month.
+pub fn month_and_year(day: NaiveDate) -> String {
+    format!("{} {}", MONTHS[day.month0() as usize % 12], day.year())
+}
+
+/// A date in full, without the weekday: "3 March 2024".
+pub fn long_day(day: NaiveDate) -> String {
+    format!("{} {}", day.day(), month_and_year(day))
+}
+
+/// A moment in UK time, in words: "Sat 21 November at 10:30am" (the year
+/// added when it is not `today`'s).
+pub fn format_moment(at: DateTime<Utc>, today: NaiveDate) -> String {
+    let local = london(at);
+    let minutes = local.time().signed_duration_since(chrono::NaiveTime::MIN);
+    format!(
+        "{} at {}",
+        format_day(local.date(), today),
+        crate::model::diary::format_time(u16::try_from(minutes.num_minutes()).unwrap_or(0))
+    )
+}
 
 /// The last Sunday of a 31-day month (March or October).
 fn last_sunday(year: i32, month: u32) -> NaiveDate {
@@ -173,6 +200,31 @@ pub fn iso_day(day: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day())
 }
 
+/// "10:30am" from minutes after midnight.
+pub fn format_time(minutes: u16) -> String {
+    let (h, m) = (minutes / 60 % 24, minutes % 60);
+    let suffix = if h < 12 { "am" } else { "pm" };
+    let h12 = if h % 12 == 0 { 12 } else { h % 12 };
+    format!("{h12}:{m:02}{suffix}")
+}
+
+/// Reads a time as a browser time box gives it: `HH:MM`, or `HH:MM:SS`
+/// (seconds ignored). Nothing else, so "2:30pm" is never read as 2:30am.
+pub fn parse_time(text: &str) -> Option<u16> {
+    let parts: Vec<&str> = text.trim().split(':').collect();
+    let two_digits = |p: &&str| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit());
+    if !(2..=3).contains(&parts.len()) || !parts.iter().all(two_digits) {
+        return None;
+    }
+    let (h, m): (u16, u16) = (parts[0].parse().ok()?, parts[1].parse().ok()?);
+    (h < 24 && m < 60).then_some(h * 60 + m)
+}
+
+/// `HH:MM`, for a time box.
+pub fn time_box(minutes: u16) -> String {
+    format!("{:02}:{:02}", minutes / 60 % 24, minutes % 60)
+}
+
 /// Stores a date as `YYYY-MM-DD` (use with `#[serde(with = ...)]`), read
 /// back with [`parse_iso_day`] rather than chrono's general parser.
 pub mod iso {
@@ -218,6 +270,25 @@ pub mod iso_opt {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_and_moments_in_words() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(month_name(1), Some("January"));
+        assert_eq!(month_name(12), Some("December"));
+        assert_eq!(month_name(0), None);
+        assert_eq!(month_name(13), None);
+        assert_eq!(month_and_year(day(2024, 3, 3)), "March 2024");
+        assert_eq!(long_day(day(2024, 3, 3)), "3 March 2024");
+        let today = day(2026, 11, 21);
+        // 10:30 UTC in November is 10:30am in London; in July, 11:30am.
+        let winter = "2026-11-21T10:30:00Z".parse().unwrap();
+        assert_eq!(format_moment(winter, today), "Sat 21 November at 10:30am");
+        let summer = "2026-07-01T10:30:00Z".parse().unwrap();
+        assert_eq!(format_moment(summer, today), "Wed 1 July at 11:30am");
+        let last_year = "2025-12-31T23:30:00Z".parse().unwrap();
+        assert_eq!(format_moment(last_year, today), "Wed 31 December 2025 at 11:30pm");
+    }
 
     fn utc(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
@@ -291,6 +362,19 @@ mod tests {
         assert_eq!(format_day(day(2026, 3, 3), today), "Tue 3 March");
         assert_eq!(format_day(day(2026, 11, 21), today), "Sat 21 November");
         assert_eq!(format_day(day(2025, 3, 3), today), "Mon 3 March 2025");
+    }
+
+    #[test]
+    fn times_of_day_read_the_uk_way() {
+        assert_eq!(format_time(630), "10:30am");
+        assert_eq!(format_time(0), "12:00am");
+        assert_eq!(format_time(12 * 60 + 5), "12:05pm");
+        assert_eq!(parse_time("08:30"), Some(510));
+        assert_eq!(parse_time("24:00"), None);
+        assert_eq!(parse_time("08:30:00"), Some(510));
+        for bad in ["2:30pm", "10:305", "8:30", "+8:30", "10:3", "", "10"] {
+            assert_eq!(parse_time(bad), None, "{bad}");
+        }
     }
 
     #[test]
