@@ -185,12 +185,12 @@ fn put_diary(store: &Store<MemoryBackend>, months: &[(Month, DiaryMonth)]) {
 /// app's key.
 fn full_phone() -> Store<MemoryBackend> {
     let store = Store::new(MemoryBackend::new());
-    put(&store, &StoreKey::profile(), &maureen());
-    put(&store, &StoreKey::goals(), &goals());
-    put(&store, &StoreKey::appointments(), &appointments());
-    put(&store, &StoreKey::wellbeing(), &wellbeing());
-    put(&store, &StoreKey::talk(), &talk());
-    put(&store, &StoreKey::diary_settings(), &settings());
+    put(&store, &StoreKey::of::<Profile>(), &maureen());
+    put(&store, &StoreKey::of::<GoalBook>(), &goals());
+    put(&store, &StoreKey::of::<ApptBook>(), &appointments());
+    put(&store, &StoreKey::of::<Wellbeing>(), &wellbeing());
+    put(&store, &StoreKey::of::<TalkList>(), &talk());
+    put(&store, &StoreKey::of::<DiarySettings>(), &settings());
     let mut months = diary(day(2025, 12, 24), day(2026, 1, 6), 1);
     months.extend(diary(day(2026, 11, 14), day(2026, 11, 20), 2));
     put_diary(&store, &months);
@@ -264,11 +264,14 @@ fn a_backup_restored_onto_an_empty_phone_gives_back_every_record_byte_for_byte()
     );
     assert_eq!(after, BackupContents::on_phone(&phone));
     // Every record reads back as it was saved.
-    let goals_back = empty.load::<GoalBook>(&StoreKey::goals(), now());
+    let goals_back = empty.load::<GoalBook>(&StoreKey::of::<GoalBook>(), now());
     assert_eq!(goals_back.value, Some(goals()));
     assert_eq!(goals_back.problem, None);
     // The tab that restored can carry on saving, above the restored revision.
-    assert_eq!(empty.save(&StoreKey::goals(), &goals(), now()), Ok(2));
+    assert_eq!(
+        empty.save(&StoreKey::of::<GoalBook>(), &goals(), now()),
+        Ok(2)
+    );
 }
 
 #[test]
@@ -311,7 +314,7 @@ fn a_damaged_value_travels_as_its_quarantined_copy_so_the_backup_still_restores(
     let november = phone.backend().raw("alongside.diary.2026-11").unwrap();
     phone.backend().plant("alongside.diary.2026-10", &november);
     let backup = Backup::collect(&phone, now()).unwrap();
-    assert!(!backup.records().contains_key(&StoreKey::talk()));
+    assert!(!backup.records().contains_key(&StoreKey::of::<TalkList>()));
     assert!(!backup
         .records()
         .contains_key(&StoreKey::diary_month(day(2026, 10, 1))));
@@ -690,7 +693,7 @@ fn replacing_removes_our_other_keys_and_undo_puts_back_exactly_what_was_there() 
     let before = phone.backend().snapshot();
     // A backup with only goals.
     let small = Store::new(MemoryBackend::new());
-    put(&small, &StoreKey::goals(), &GoalBook::default());
+    put(&small, &StoreKey::of::<GoalBook>(), &GoalBook::default());
     let backup = Backup::collect(&small, now()).unwrap();
 
     restore_replace(&phone, &backup, now()).unwrap();
@@ -750,7 +753,7 @@ fn a_restore_is_refused_whole_if_the_safety_copy_does_not_fit() {
         let phone = Store::new(backend);
         // Something missing, so "add what is missing" has work to do.
         let other = Store::new(MemoryBackend::new());
-        put(&other, &StoreKey::talk(), &{
+        put(&other, &StoreKey::of::<TalkList>(), &{
             let mut t = TalkList::default();
             t.add("Something new", day(2026, 11, 20)).unwrap();
             t
@@ -771,8 +774,8 @@ fn a_write_that_fails_half_way_puts_everything_back() {
     // A small phone restoring a big backup: the safety copy fits, the
     // backup does not.
     let small = Store::new(MemoryBackend::new());
-    put(&small, &StoreKey::profile(), &maureen());
-    put(&small, &StoreKey::talk(), &talk());
+    put(&small, &StoreKey::of::<Profile>(), &maureen());
+    put(&small, &StoreKey::of::<TalkList>(), &talk());
     let small_snapshot = small.backend().snapshot();
     let big = full_phone();
     let backup = Backup::collect(&big, now()).unwrap();
@@ -791,7 +794,7 @@ fn a_write_that_fails_half_way_puts_everything_back() {
         assert_eq!(result, Err(BackupError::Refused(SaveError::Full)));
         assert_eq!(phone.backend().snapshot(), small_snapshot);
         // The tab that tried can still save as normal.
-        put(&phone, &StoreKey::talk(), &TalkList::default());
+        put(&phone, &StoreKey::of::<TalkList>(), &TalkList::default());
     }
 }
 
@@ -799,14 +802,14 @@ fn a_write_that_fails_half_way_puts_everything_back() {
 fn a_tab_that_read_before_a_restore_cannot_save_over_it() {
     let phone = full_phone();
     let tab_b = copy_of(&phone);
-    tab_b.load::<GoalBook>(&StoreKey::goals(), now());
+    tab_b.load::<GoalBook>(&StoreKey::of::<GoalBook>(), now());
     let small = Store::new(MemoryBackend::new());
-    put(&small, &StoreKey::goals(), &GoalBook::default());
+    put(&small, &StoreKey::of::<GoalBook>(), &GoalBook::default());
     restore_replace(&phone, &Backup::collect(&small, now()).unwrap(), now()).unwrap();
     let restored = phone.backend().raw("alongside.goals").unwrap();
     tab_b.backend().plant("alongside.goals", &restored);
     assert!(matches!(
-        tab_b.save(&StoreKey::goals(), &goals(), now()),
+        tab_b.save(&StoreKey::of::<GoalBook>(), &goals(), now()),
         Err(SaveError::ChangedElsewhere { .. })
     ));
 }
@@ -820,10 +823,10 @@ fn phone_since() -> Store<MemoryBackend> {
     book.add(&goal("Walk to the corner shop"), day(2026, 11, 1))
         .unwrap();
     book.add(&goal("Sleep better"), day(2026, 11, 19)).unwrap();
-    put(&store, &StoreKey::goals(), &book);
+    put(&store, &StoreKey::of::<GoalBook>(), &book);
     let mut t = TalkList::default();
     t.add("Sleep", day(2026, 11, 1)).unwrap();
-    put(&store, &StoreKey::talk(), &t);
+    put(&store, &StoreKey::of::<TalkList>(), &t);
     // November: two days overlap the backup's, one with a changed value.
     let mut months = diary(day(2026, 11, 19), day(2026, 11, 21), 9);
     let first = &mut months[0].1.days[0];
@@ -842,7 +845,7 @@ fn adding_what_is_missing_merges_every_kind_and_keeps_the_phones_versions() {
     let after = restore_add_missing(&phone, &backup, now()).unwrap();
 
     let book = phone
-        .load::<GoalBook>(&StoreKey::goals(), now())
+        .load::<GoalBook>(&StoreKey::of::<GoalBook>(), now())
         .value
         .unwrap();
     let texts: Vec<(u32, &str)> = book.goals.iter().map(|g| (g.id, g.text.as_str())).collect();
@@ -864,11 +867,13 @@ fn adding_what_is_missing_merges_every_kind_and_keeps_the_phones_versions() {
     assert_eq!(header.rev, goals_rev + 1);
 
     assert_eq!(
-        phone.load::<Profile>(&StoreKey::profile(), now()).value,
+        phone
+            .load::<Profile>(&StoreKey::of::<Profile>(), now())
+            .value,
         Some(maureen())
     );
     let t = phone
-        .load::<TalkList>(&StoreKey::talk(), now())
+        .load::<TalkList>(&StoreKey::of::<TalkList>(), now())
         .value
         .unwrap();
     assert_eq!(t.items.len(), 2);
@@ -1379,7 +1384,7 @@ fn an_unreadable_value_cannot_be_backed_up_and_nothing_is_restored() {
 #[test]
 fn a_damaged_old_safety_copy_is_kept_aside_even_when_the_restore_fails() {
     let small = Store::new(MemoryBackend::new());
-    put(&small, &StoreKey::profile(), &maureen());
+    put(&small, &StoreKey::of::<Profile>(), &maureen());
     small
         .backend()
         .plant("alongside.safety-copy", "{half a copy");
@@ -1419,19 +1424,19 @@ fn the_share_log_is_backed_up_and_merged_by_add_what_is_missing() {
     let phone = full_phone();
     let mut log = ShareLog::default();
     log.record(entry("2026-11-01T10:00:00Z", Way::Link));
-    put(&phone, &StoreKey::shares(), &log);
+    put(&phone, &StoreKey::of::<ShareLog>(), &log);
     let file = Backup::collect(&phone, now()).unwrap().to_file();
     let backup = Backup::from_file(&file).unwrap();
-    assert!(backup.records().contains_key(&StoreKey::shares()));
+    assert!(backup.records().contains_key(&StoreKey::of::<ShareLog>()));
 
     // The phone has shared again since; adding what is missing keeps both.
     log.record(entry("2026-11-20T10:00:00Z", Way::Qr));
     let mut other = ShareLog::default();
     other.record(entry("2026-11-20T10:00:00Z", Way::Qr));
-    put(&phone, &StoreKey::shares(), &other);
+    put(&phone, &StoreKey::of::<ShareLog>(), &other);
     restore_add_missing(&phone, &backup, now()).unwrap();
     let merged = phone
-        .load::<ShareLog>(&StoreKey::shares(), now())
+        .load::<ShareLog>(&StoreKey::of::<ShareLog>(), now())
         .value
         .unwrap();
     assert_eq!(merged, log);

@@ -31,7 +31,7 @@ fn maureen() -> Profile {
 }
 
 fn key() -> StoreKey {
-    StoreKey::profile()
+    StoreKey::of::<Profile>()
 }
 
 #[test]
@@ -450,7 +450,7 @@ fn goals_that_do_not_add_up_are_kept_aside_not_shown() {
     let bad = fixture.replace("\"value\":5", "\"value\":200");
     assert_ne!(bad, fixture);
     store.backend().plant("alongside.goals", &bad);
-    let load = store.load::<GoalBook>(&StoreKey::goals(), now());
+    let load = store.load::<GoalBook>(&StoreKey::of::<GoalBook>(), now());
     assert_eq!(load.value, None);
     match load.problem {
         Some(LoadProblem::Quarantined { what, reason, .. }) => {
@@ -514,7 +514,7 @@ fn damaged_values_never_panic_and_are_never_lost() {
                 .find(|k| fixture.contains(&format!("\"kind\":\"{k}\"")))
                 .unwrap_or("profile");
             let key = match kind {
-                "goals" => StoreKey::goals(),
+                "goals" => StoreKey::of::<GoalBook>(),
                 "diary_month" => StoreKey::diary_month(day(11, 1)),
                 _ => key(),
             };

@@ -170,6 +170,18 @@ pub struct Profile {
 }
 
 impl Profile {
+    /// The conditions chosen from the list (not the client's own), whose
+    /// measures the diary suggests.
+    pub fn listed_conditions(&self) -> Vec<ListedCondition> {
+        self.conditions
+            .iter()
+            .filter_map(|c| match c {
+                Condition::Listed(l) => Some(*l),
+                Condition::Own(_) => None,
+            })
+            .collect()
+    }
+
     /// Turns a saved profile back into a draft, so "Change your details"
     /// starts from what the client entered before.
     pub fn to_draft(&self) -> ProfileDraft {
@@ -378,6 +390,24 @@ impl ProfileDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn listed_conditions_leave_out_the_clients_own() {
+        let profile = Profile {
+            preferred_name: None,
+            conditions: vec![
+                Condition::Own("Bad knees".into()),
+                Condition::Listed(ListedCondition::Copd),
+                Condition::Listed(ListedCondition::Asthma),
+            ],
+            link_worker: LinkWorker::default(),
+            what_matters: "Walking".into(),
+        };
+        assert_eq!(
+            profile.listed_conditions(),
+            vec![ListedCondition::Copd, ListedCondition::Asthma]
+        );
+    }
 
     fn good_draft() -> ProfileDraft {
         ProfileDraft {

@@ -25,7 +25,9 @@ pub const MONTHS: [&str; 12] = [
 
 /// The name of month `month` (1 is January), if there is one.
 pub fn month_name(month: u32) -> Option<&'static str> {
-    MONTHS.get(usize::try_from(month).ok()?.checked_sub(1)?).copied()
+    MONTHS
+        .get(usize::try_from(month).ok()?.checked_sub(1)?)
+        .copied()
 }
 
 /// A month and its year in words, "March 2024", for `day`'s month.
@@ -287,7 +289,10 @@ mod tests {
         let summer = "2026-07-01T10:30:00Z".parse().unwrap();
         assert_eq!(format_moment(summer, today), "Wed 1 July at 11:30am");
         let last_year = "2025-12-31T23:30:00Z".parse().unwrap();
-        assert_eq!(format_moment(last_year, today), "Wed 31 December 2025 at 11:30pm");
+        assert_eq!(
+            format_moment(last_year, today),
+            "Wed 31 December 2025 at 11:30pm"
+        );
     }
 
     fn utc(s: &str) -> DateTime<Utc> {

@@ -2,6 +2,7 @@
 //! and the summary shared with a link worker. Pure functions over strings
 //! and bytes; the browser's parts (encryption, sharing) are in `platform`.
 
+pub mod choices;
 pub mod ics;
 pub mod link;
 pub mod log;

@@ -6,7 +6,8 @@
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
-use crate::model::time::MONTHS;
+use super::kinds::Stored;
+use crate::model::time::month_name;
 
 /// Every key we write starts with this, so we never touch another app's
 /// keys on the same origin.
@@ -21,45 +22,14 @@ const SAFETY_COPY: &str = "alongside.safety-copy";
 pub struct StoreKey(String);
 
 impl StoreKey {
-    /// The client's profile from set-up.
-    pub fn profile() -> StoreKey {
-        StoreKey(format!("{PREFIX}profile"))
+    /// The key of a kind stored under one fixed key (see [`super::kinds`]).
+    pub fn of<K: Stored>() -> StoreKey {
+        K::key()
     }
 
-    /// The client's goals, with their steps, ratings and notes.
-    pub fn goals() -> StoreKey {
-        StoreKey(format!("{PREFIX}goals"))
-    }
-
-    /// The client's appointments.
-    pub fn appointments() -> StoreKey {
-        StoreKey(format!("{PREFIX}appointments"))
-    }
-
-    /// The wellbeing check-ins.
-    pub fn wellbeing() -> StoreKey {
-        StoreKey(format!("{PREFIX}wellbeing"))
-    }
-
-    /// Things the client wants to talk about next time.
-    pub fn talk() -> StoreKey {
-        StoreKey(format!("{PREFIX}talk"))
-    }
-
-    /// The share log.
-    pub fn shares() -> StoreKey {
-        StoreKey(format!("{PREFIX}shares"))
-    }
-
-    /// Summaries a link worker chose to keep on this device: kept under
-    /// their own key, never mixed with a client record on the same device.
-    pub fn kept_summaries() -> StoreKey {
-        StoreKey(format!("{PREFIX}kept-summaries"))
-    }
-
-    /// The client's diary choices (own measures, hidden ones).
-    pub fn diary_settings() -> StoreKey {
-        StoreKey(format!("{PREFIX}diary.settings"))
+    /// The key `name` under the prefix; for [`Stored::key`].
+    pub(super) fn fixed(name: &str) -> StoreKey {
+        StoreKey(format!("{PREFIX}{name}"))
     }
 
     /// The summaries of one year's diary months, for trends and the
@@ -129,34 +99,33 @@ impl StoreKey {
         &self.0
     }
 
-    /// What this key holds, in words for the client ("your details").
+    /// What this key holds, in words for the client ("your details"), to
+    /// name it in a message. Every key has its own words: the registry's
+    /// for each kind, the month or year for the diary's.
     pub fn describe(&self) -> String {
-        let rest = self.0.strip_prefix(PREFIX).unwrap_or(&self.0);
-        match rest {
-            "profile" => return "your details".into(),
-            "goals" => return "your goals".into(),
-            "appointments" => return "your appointments".into(),
-            "wellbeing" => return "your wellbeing check-ins".into(),
-            "talk" => return "your list of things to talk about".into(),
-            "diary.settings" => return "your diary choices".into(),
-            "safety-copy" => return "the copy kept from before your last restore".into(),
-            _ => {}
+        if let Some(words) = super::kinds::holds(self) {
+            return words.into();
         }
+        if self.is_safety_copy() {
+            return "the copy kept from before your last restore".into();
+        }
+        if self.is_quarantine() {
+            return "a copy of information that could not be read, kept aside".into();
+        }
+        let rest = self.0.strip_prefix(PREFIX).unwrap_or(&self.0);
         if let Some(year) = rest.strip_prefix("diary.index.") {
             return format!("your diary summary for {year}");
         }
         if let Some((year, month)) = rest
             .strip_prefix("diary.")
             .and_then(|m| m.split_once('-'))
-            .and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<usize>().ok()?)))
+            .and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<u32>().ok()?)))
         {
-            // Spelled out by hand: chrono's strftime would add tens of
-            // kilobytes to the app for one month name.
-            if let Some(name) = MONTHS.get(month.wrapping_sub(1)) {
+            if let Some(name) = month_name(month) {
                 return format!("your diary for {name} {year}");
             }
         }
-        "some of your saved information".into()
+        "something saved by a newer version of Alongside".into()
     }
 }
 
@@ -169,6 +138,8 @@ impl std::fmt::Display for StoreKey {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::diary::DiarySettings;
+    use crate::model::{GoalBook, Profile};
 
     #[test]
     fn diary_is_split_by_month() {
@@ -180,19 +151,19 @@ mod tests {
         );
         assert!(StoreKey::diary_month(d).is_diary_month());
         assert!(!StoreKey::diary_index(2026).is_diary_month());
-        assert!(!StoreKey::diary_settings().is_diary_month());
+        assert!(!StoreKey::of::<DiarySettings>().is_diary_month());
     }
 
     #[test]
     fn quarantine_keys_are_unique_per_moment() {
         let at = DateTime::from_timestamp_millis(1_700_000_000_123).unwrap();
-        let key = StoreKey::quarantine(at, &StoreKey::profile());
+        let key = StoreKey::quarantine(at, &StoreKey::of::<Profile>());
         assert_eq!(
             key.as_str(),
             "alongside.quarantine.1700000000123.alongside.profile"
         );
         assert!(key.is_quarantine());
-        assert!(!StoreKey::profile().is_quarantine());
+        assert!(!StoreKey::of::<Profile>().is_quarantine());
         assert_eq!(StoreKey::parse("other.app"), None);
     }
 
@@ -202,7 +173,7 @@ mod tests {
         assert_eq!(key.as_str(), "alongside.safety-copy");
         assert!(key.is_safety_copy());
         assert!(!key.is_quarantine() && !key.is_diary_month());
-        assert!(!StoreKey::goals().is_safety_copy());
+        assert!(!StoreKey::of::<GoalBook>().is_safety_copy());
         assert_eq!(StoreKey::parse("alongside.safety-copy"), Some(key));
     }
 }

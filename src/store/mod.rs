@@ -16,7 +16,10 @@ pub mod backup;
 #[cfg(target_arch = "wasm32")]
 mod browser;
 pub mod device;
+pub mod diary;
+pub mod export;
 mod keys;
+pub mod kinds;
 mod memory;
 pub mod protected;
 pub mod schema;
@@ -30,6 +33,7 @@ pub use backend::{Backend, BackendError};
 #[cfg(target_arch = "wasm32")]
 pub use browser::BrowserBackend;
 pub use keys::{StoreKey, PREFIX};
+pub use kinds::Stored;
 pub use memory::MemoryBackend;
 use schema::{decode, decode_newer_leniently, encode, encode_kind, peek, DecodeError, Record};
 

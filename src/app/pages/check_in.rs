@@ -10,9 +10,12 @@ use crate::app::components::{
     BackLink, Choices, DataTable, ErrorSummary, FormErrors, LineChart, Page, SummaryError,
     TextField, UndoNotice, HEADING_ID,
 };
-use crate::app::state::{use_appointments, use_talk, use_wellbeing};
+use crate::app::state::use_saved;
+use crate::model::appointment::ApptBook;
 use crate::model::appointment::ApptKind;
 use crate::model::time::format_day;
+use crate::model::wellbeing::TalkList;
+use crate::model::wellbeing::Wellbeing;
 use crate::model::wellbeing::{Choice, Question, Rhythm, TalkItem, ATTRIBUTION, PREAMBLE};
 use crate::platform::{clock, page};
 
@@ -37,7 +40,7 @@ fn choice_words(c: Choice) -> String {
 /// `/check-in`.
 #[component]
 pub fn CheckIn() -> impl IntoView {
-    let wellbeing = use_wellbeing();
+    let wellbeing = use_saved::<Wellbeing>();
     // 0: introduction; 1 to 4: the questions; 5: check; 6: saved.
     let step = RwSignal::new(0usize);
     let errors = FormErrors::new("Wellbeing check-in");
@@ -190,7 +193,7 @@ pub fn CheckIn() -> impl IntoView {
 /// `/check-in/history`.
 #[component]
 pub fn CheckInHistory() -> impl IntoView {
-    let wellbeing = use_wellbeing();
+    let wellbeing = use_saved::<Wellbeing>();
     let today = clock::today();
     let said = RwSignal::new(String::new());
     let rhythm_code = |r: Rhythm| match r {
@@ -282,8 +285,8 @@ pub fn CheckInHistory() -> impl IntoView {
 /// Today's gentle suggestion of a check-in, when the rhythm says so.
 #[component]
 pub fn CheckInDue() -> impl IntoView {
-    let wellbeing = use_wellbeing();
-    let appts = use_appointments();
+    let wellbeing = use_saved::<Wellbeing>();
+    let appts = use_saved::<ApptBook>();
     let today = clock::today();
     let now = clock::now();
     let next_link_worker = move || {
@@ -323,7 +326,7 @@ pub fn CheckInDue() -> impl IntoView {
 /// "Things I want to talk about next time".
 #[component]
 pub fn TalkAbout() -> impl IntoView {
-    let talk = use_talk();
+    let talk = use_saved::<TalkList>();
     let typed = RwSignal::new(String::new());
     let errors = FormErrors::new("Today");
     let said = RwSignal::new(String::new());

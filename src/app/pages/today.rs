@@ -6,7 +6,8 @@ use crate::app::components::Page;
 use crate::app::pages::{
     BackupReminder, CheckInDue, GoalCard, QuickCheckIn, TalkAbout, TodayAppointments,
 };
-use crate::app::state::{use_goals, use_profile, use_today};
+use crate::app::state::{use_profile, use_saved, use_today};
+use crate::model::GoalBook;
 use crate::platform::clock;
 
 /// The first page the client sees each day. Drawn afresh when the date
@@ -24,7 +25,7 @@ pub fn Today() -> impl IntoView {
 #[component]
 fn TodayPage() -> impl IntoView {
     let profile = use_profile().get();
-    let goals = use_goals();
+    let goals = use_saved::<GoalBook>();
     let today = clock::today();
     let greeting = match profile.as_ref().and_then(|p| p.preferred_name.clone()) {
         Some(name) => format!("Hello, {name}"),

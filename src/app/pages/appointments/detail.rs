@@ -10,7 +10,8 @@ use leptos_router::hooks::use_params_map;
 use super::form::ApptNotFound;
 use super::{export, target_for};
 use crate::app::components::{ErrorSummary, FormErrors, Page, SummaryError, TextField};
-use crate::app::state::use_appointments;
+use crate::app::state::use_saved;
+use crate::model::appointment::ApptBook;
 use crate::model::appointment::{twice_note, ApptField};
 use crate::model::diary::{format_time, time_box};
 use crate::model::time::{iso_day, parse_iso_day};
@@ -20,7 +21,7 @@ use crate::platform::{clock, page};
 #[component]
 pub fn OccurrencePage() -> impl IntoView {
     let params = use_params_map();
-    let appts = use_appointments();
+    let appts = use_saved::<ApptBook>();
     let found = Memo::new(move |_| {
         let id: u32 = params.with(|p| p.get("id")?.parse().ok())?;
         let due = params.with(|p| parse_iso_day(&p.get("due")?))?;
@@ -36,7 +37,7 @@ pub fn OccurrencePage() -> impl IntoView {
 
 #[component]
 fn OccurrenceDetail(id: u32, due: NaiveDate) -> impl IntoView {
-    let appts = use_appointments();
+    let appts = use_saved::<ApptBook>();
     let today = clock::today();
     let appt = Memo::new(move |_| appts.with(|b| b.and_then(|b| b.get(id).cloned())));
     let occ = Memo::new(move |_| appt.with(|a| a.as_ref().and_then(|a| a.occurrence(due))));

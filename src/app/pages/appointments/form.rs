@@ -8,7 +8,8 @@ use super::target_for;
 use crate::app::components::{
     Checkbox, Choices, ErrorSummary, FormErrors, Page, SummaryError, TextField, HEADING_ID,
 };
-use crate::app::state::use_appointments;
+use crate::app::state::use_saved;
+use crate::model::appointment::ApptBook;
 use crate::model::appointment::{ApptDraft, ApptField, ApptKind, Reminder};
 use crate::model::text::set_included;
 use crate::model::time::iso_day;
@@ -24,7 +25,7 @@ pub fn NewAppointment() -> impl IntoView {
 #[component]
 pub fn EditAppointment() -> impl IntoView {
     let params = use_params_map();
-    let appts = use_appointments();
+    let appts = use_saved::<ApptBook>();
     let found = Memo::new(move |_| {
         let id: u32 = params.with(|p| p.get("id")?.parse().ok())?;
         appts
@@ -50,7 +51,7 @@ pub fn ApptNotFound() -> impl IntoView {
 
 #[component]
 fn ApptForm(id: Option<u32>) -> impl IntoView {
-    let appts = use_appointments();
+    let appts = use_saved::<ApptBook>();
     let navigate = use_navigate();
     let title = if id.is_some() {
         "Change this appointment"

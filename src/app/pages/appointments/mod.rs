@@ -13,7 +13,7 @@ use leptos::prelude::*;
 pub use detail::OccurrencePage;
 pub use form::{EditAppointment, NewAppointment};
 
-use crate::app::state::use_appointments;
+use crate::app::state::use_saved;
 use crate::model::appointment::{ApptBook, ApptField, Occurrence, When};
 use crate::model::time::iso_day;
 use crate::platform::{clock, file, notify, page};
@@ -78,7 +78,7 @@ pub fn OccurrenceItem(o: Occurrence, title: String, today: NaiveDate) -> impl In
 /// `/appointments`.
 #[component]
 pub fn Appointments() -> impl IntoView {
-    let appts = use_appointments();
+    let appts = use_saved::<ApptBook>();
     let today = clock::today();
     let said = RwSignal::new(String::new());
     let now = clock::now();
@@ -147,7 +147,7 @@ pub fn Appointments() -> impl IntoView {
 /// and, once, "How did it go?" after one has passed.
 #[component]
 pub fn TodayAppointments() -> impl IntoView {
-    let appts = use_appointments();
+    let appts = use_saved::<ApptBook>();
     let now = clock::now();
     let today = clock::today();
     let dismissed = RwSignal::new(Vec::<(u32, NaiveDate)>::new());
@@ -237,7 +237,7 @@ pub fn TodayAppointments() -> impl IntoView {
 /// Shows due reminders as system notifications while the app is open,
 /// each once a session, if the client allowed notifications.
 pub fn start_notifications() {
-    let appts = use_appointments();
+    let appts = use_saved::<ApptBook>();
     let shown = StoredValue::new(Vec::<(u32, NaiveDate)>::new());
     let check = move || {
         if !notify::allowed() {

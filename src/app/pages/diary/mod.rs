@@ -18,8 +18,8 @@ pub use day::{DayPage, QuickCheckIn};
 pub use measures::Measures;
 
 use crate::app::components::{
-    close_dialog, open_dialog, DataTable, ErrorSummary, FormErrors, LineChart, Page, SummaryError,
-    TextField,
+    close_dialog, open_dialog, ConfirmDialog, DataTable, DialogTone, ErrorSummary, FormErrors,
+    LineChart, Page, SummaryError, TextField,
 };
 use crate::app::state::{use_diary, DiaryStore};
 use crate::model::diary::{
@@ -407,7 +407,7 @@ fn Examples(diary: DiaryStore, today: NaiveDate) -> impl IntoView {
         open_dialog(dialog);
     };
     let close = move || close_dialog(dialog);
-    let add = move |_| {
+    let add = move |()| {
         let from = if years.get_untracked() == 0 {
             today - Duration::days(89)
         } else {
@@ -429,18 +429,21 @@ fn Examples(diary: DiaryStore, today: NaiveDate) -> impl IntoView {
                     "Add 10 years of examples (for testing)"
                 </button>
             </div>
-            <dialog class="dialog dialog--plain" node_ref=dialog aria-labelledby="examples-dialog-title">
-                <h2 id="examples-dialog-title">"Add example entries?"</h2>
+            <ConfirmDialog
+                node_ref=dialog
+                id="examples-dialog"
+                title="Add example entries?"
+                confirm="Yes, add examples".to_string()
+                cancel="No, keep it empty"
+                tone=DialogTone::Plain
+                on_confirm=Callback::new(add)
+            >
                 <p>{move || if years.get() == 0 {
                     "This fills the last 3 months of your diary with made-up entries."
                 } else {
                     "This fills the last 10 years of your diary with made-up entries. It is for testing and takes a moment."
                 }}</p>
-                <div class="button-group">
-                    <button type="button" class="button" on:click=add>"Yes, add examples"</button>
-                    <button type="button" class="button button--secondary" autofocus on:click=move |_| close()>"No, keep it empty"</button>
-                </div>
-            </dialog>
+            </ConfirmDialog>
         </section>
     }
 }

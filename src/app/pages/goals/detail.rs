@@ -10,12 +10,14 @@ use leptos_router::hooks::use_navigate;
 use super::form::GoalNotFound;
 use super::{goal_found, status_tag, summary_errors, target_for};
 use crate::app::components::{
-    close_dialog, described_by, open_dialog, Choices, DataTable, ErrorSummary, FieldErrorMessage,
-    FormErrors, LineChart, Page, SummaryError, TextField, UndoNotice,
+    close_dialog, described_by, open_dialog, Choices, ConfirmDialog, DataTable, DialogTone,
+    ErrorSummary, FieldErrorMessage, FormErrors, LineChart, Page, SummaryError, TextField,
+    UndoNotice,
 };
-use crate::app::state::{use_deleted_goal, use_goals, GoalsStore};
+use crate::app::state::{use_deleted_goal, use_saved, GoalsStore};
 use crate::model::goal::{parse_rating, DeletedStep, Direction, Rating};
 use crate::model::time::format_day;
+use crate::model::GoalBook;
 use crate::model::{FieldError, Goal, GoalField, GoalStatus};
 use crate::platform::{clock, page};
 
@@ -79,7 +81,7 @@ impl Section {
 /// Everything about one goal that exists.
 #[component]
 fn GoalDetail(id: u32) -> impl IntoView {
-    let goals = use_goals();
+    let goals = use_saved::<GoalBook>();
     let goal = Memo::new(move |_| goals.with(|b| b.and_then(|b| b.get(id).cloned())));
     let errors = FormErrors::new("Your goal");
     let said = RwSignal::new(String::new());
@@ -556,7 +558,7 @@ fn Status(s: Section) -> impl IntoView {
     let Section {
         goal, id, today, ..
     } = s;
-    let goals = use_goals();
+    let goals = use_saved::<GoalBook>();
     let current = move || goal.with(|g| g.as_ref().map_or(GoalStatus::WorkingOnIt, |g| g.status));
     let chosen = RwSignal::new(current());
     let message = RwSignal::new(None::<&'static str>);
@@ -602,24 +604,19 @@ fn Status(s: Section) -> impl IntoView {
                 }}
             </p>
             <form novalidate on:submit=save>
-                <div class="form-group">
-                    <fieldset class="fieldset">
-                        <legend class="fieldset__legend label">"Change where this goal is"</legend>
-                        <div class="radios">
-                            {options.into_iter().map(|s| {
-                                let input_id = format!("status-{}", s.label().replace(' ', "-"));
-                                view! {
-                                    <div class="radios__item">
-                                        <input class="radios__input" type="radio" name="status" id=input_id.clone()
-                                            prop:checked=move || chosen.get() == s
-                                            on:change=move |_| chosen.set(s) />
-                                        <label class="label radios__label" for=input_id>{s.label()}</label>
-                                    </div>
-                                }
-                            }).collect_view()}
-                        </div>
-                    </fieldset>
-                </div>
+                <Choices
+                    id="status".to_string()
+                    legend="Change where this goal is".to_string()
+                    options=options.iter().map(|s| (s.label().replace(' ', "-"), s.label().to_string())).collect()
+                    required=true
+                    selected=Signal::derive(move || chosen.get().label().replace(' ', "-"))
+                    on_change=Callback::new(move |v: String| {
+                        if let Some(s) = options.iter().find(|s| s.label().replace(' ', "-") == v) {
+                            chosen.set(*s);
+                        }
+                    })
+                    error=Signal::derive(|| None)
+                />
                 <button class="button button--secondary" type="submit">"Update"</button>
             </form>
         </section>
@@ -629,13 +626,12 @@ fn Status(s: Section) -> impl IntoView {
 /// "Delete this goal", with a dialog that names the goal and asks first.
 #[component]
 fn DeleteGoal(goal: Memo<Option<Goal>>, id: u32) -> impl IntoView {
-    let goals = use_goals();
+    let goals = use_saved::<GoalBook>();
     let slot = use_deleted_goal().0;
     let navigate = use_navigate();
     let dialog = NodeRef::<html::Dialog>::new();
     let open = move |_| open_dialog(dialog);
-    let close = move |_| close_dialog(dialog);
-    let delete = move |_| {
+    let delete = move |()| {
         let gone = goals.change(|book| book.delete(id).ok_or(()));
         if let Ok(gone) = gone {
             slot.set(Some(gone));
@@ -651,24 +647,21 @@ fn DeleteGoal(goal: Memo<Option<Goal>>, id: u32) -> impl IntoView {
             <button type="button" class="button button--warning" on:click=open>
                 "Delete this goal"
             </button>
-            <dialog class="dialog" node_ref=dialog aria-labelledby="dialog-title" aria-describedby="dialog-text">
-                <h2 id="dialog-title">"Delete this goal?"</h2>
-                <div id="dialog-text">
-                    <p>
-                        "This will delete \u{201c}" <span class="preserve-lines">{text}</span> "\u{201d}, "
-                        "with its steps, ratings and notes."
-                    </p>
-                    <p>"You can undo this straight after, but not once you leave your goals page."</p>
-                </div>
-                <div class="button-group">
-                    <button type="button" class="button button--warning" on:click=delete>
-                        "Yes, delete it"
-                    </button>
-                    <button type="button" class="button button--secondary" autofocus on:click=close>
-                        "No, keep it"
-                    </button>
-                </div>
-            </dialog>
+            <ConfirmDialog
+                node_ref=dialog
+                id="dialog"
+                title="Delete this goal?"
+                confirm="Yes, delete it".to_string()
+                cancel="No, keep it"
+                tone=DialogTone::Warning
+                on_confirm=Callback::new(delete)
+            >
+                <p>
+                    "This will delete \u{201c}" <span class="preserve-lines">{text}</span> "\u{201d}, "
+                    "with its steps, ratings and notes."
+                </p>
+                <p>"You can undo this straight after, but not once you leave your goals page."</p>
+            </ConfirmDialog>
         </section>
     }
 }

@@ -5,8 +5,9 @@ use leptos_router::hooks::use_navigate;
 
 use super::{goal_found, summary_errors, target_for};
 use crate::app::components::{Checkbox, ErrorSummary, FormErrors, Page, TextField, HEADING_ID};
-use crate::app::state::{use_goals, use_profile};
+use crate::app::state::{use_profile, use_saved};
 use crate::model::text::set_included;
+use crate::model::GoalBook;
 use crate::model::{Condition, GoalDraft, GoalField};
 use crate::platform::{clock, page};
 
@@ -42,7 +43,7 @@ pub fn GoalNotFound() -> impl IntoView {
 /// The goal form. `id` is the goal being changed, or `None` for a new one.
 #[component]
 fn GoalForm(id: Option<u32>) -> impl IntoView {
-    let goals = use_goals();
+    let goals = use_saved::<GoalBook>();
     let profile = use_profile();
     let navigate = use_navigate();
     let title = if id.is_some() {

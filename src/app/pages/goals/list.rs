@@ -4,14 +4,15 @@ use leptos::prelude::*;
 
 use super::{status_tag, GoalCard};
 use crate::app::components::{Page, UndoNotice};
-use crate::app::state::{use_deleted_goal, use_goals};
+use crate::app::state::{use_deleted_goal, use_saved};
 use crate::model::time::format_day;
+use crate::model::GoalBook;
 use crate::platform::{clock, page};
 
 /// `/goals`.
 #[component]
 pub fn Goals() -> impl IntoView {
-    let goals = use_goals();
+    let goals = use_saved::<GoalBook>();
     let today = clock::today();
     view! {
         <Page title="Your goals".into()>
@@ -96,7 +97,7 @@ fn FirstGoal() -> impl IntoView {
 /// "You deleted the goal ...", with a button to put it back.
 #[component]
 fn UndoDelete() -> impl IntoView {
-    let goals = use_goals();
+    let goals = use_saved::<GoalBook>();
     let deleted = use_deleted_goal().0;
     let undo = move |()| {
         if let Some(gone) = deleted.get_untracked() {

@@ -16,8 +16,9 @@ pub use form::{EditGoal, NewGoal};
 pub use list::Goals;
 
 use crate::app::components::SummaryError;
-use crate::app::state::use_goals;
+use crate::app::state::use_saved;
 use crate::model::time::format_day;
+use crate::model::GoalBook;
 use crate::model::{FieldError, Goal, GoalField, GoalStatus};
 
 /// The id of the form control each goal field is entered in, so error
@@ -49,7 +50,7 @@ fn summary_errors(errors: Vec<FieldError<GoalField>>) -> Vec<SummaryError> {
 /// goes, not on every change to it (which would lose focus and typing).
 fn goal_found() -> Memo<Option<u32>> {
     let params = use_params_map();
-    let goals = use_goals();
+    let goals = use_saved::<GoalBook>();
     Memo::new(move |_| {
         let id: u32 = params.with(|p| p.get("id")?.parse().ok())?;
         goals

@@ -10,13 +10,13 @@ use super::SummaryView;
 use crate::app::components::{
     ErrorSummary, FormErrors, Page, SummaryError, TextField, ERROR_SUMMARY_ID,
 };
-use crate::app::state::use_kept;
+use crate::app::state::{unlock, use_saved};
 use crate::model::time::{format_day, london};
-use crate::platform::crypto::{self, CryptoError};
 use crate::platform::file::{self, ReadError};
 use crate::platform::share as browser;
 use crate::platform::{clock, page};
 use crate::share::link::{self, Locked, Payload, ShareError};
+use crate::share::log::KeptSummaries;
 use crate::share::log::KeptSummary;
 use crate::share::summary::Summary;
 use crate::share::words;
@@ -27,7 +27,7 @@ const MAX_FILE: usize = 1024 * 1024;
 /// The review page.
 #[component]
 pub fn Review() -> impl IntoView {
-    let kept = use_kept();
+    let kept = use_saved::<KeptSummaries>();
     let errors = FormErrors::new("Review a shared summary");
     let opened = RwSignal::new(None::<(Summary, String)>);
     let locked = RwSignal::new(None::<(Locked, String)>);
@@ -86,16 +86,7 @@ pub fn Review() -> impl IntoView {
         errors.clear();
         busy.set(true);
         spawn_local(async move {
-            let result = async {
-                let key = crypto::derive(&pass, &l.salt, l.iterations)
-                    .await
-                    .map_err(Some)?;
-                let body = crypto::open(&key, &l.nonce, &l.header, &l.ciphertext)
-                    .await
-                    .map_err(Some)?;
-                link::unpack(&body).map_err(|_| None)
-            }
-            .await;
+            let result = unlock(&l, &pass).await;
             busy.set(false);
             // "Cancel" pressed while the key was being made: show nothing.
             if locked.with_untracked(|l| l.as_ref().map(|(_, p)| p != &payload).unwrap_or(true)) {
@@ -109,15 +100,7 @@ pub fn Review() -> impl IntoView {
                     pasted.set(String::new());
                     page::focus_after_render("summary-title");
                 }
-                Err(Some(CryptoError::Unavailable)) => fail(
-                    "review-passphrase",
-                    "This browser cannot open protected summaries. Try a different, up-to-date browser.",
-                ),
-                Err(Some(CryptoError::Refused)) => {
-                    fail("review-passphrase", ShareError::WrongPassphrase.message())
-                }
-                // Opened, but what was inside is not a summary: damage.
-                Err(None) => fail("review-passphrase", ShareError::Damaged.message()),
+                Err(message) => fail("review-passphrase", &message),
             }
         });
     };

@@ -1,0 +1,72 @@
+//! The reactive stores the UI reads, and the operations pages call.
+//!
+//! Components never touch storage: they call a method here, which runs the
+//! domain operation, saves through the [`Store`](crate::store::Store), and
+//! updates a signal. One file an idea:
+//! - `notices`: messages at the top of every page;
+//! - `saved`: [`Saved`], one record kind as a signal;
+//! - `stores`: the stores opened so far, each read the first time a page
+//!   asks for it ([`use_saved`]), never all at start;
+//! - `sync`: other tabs' changes, and the marker of removed data;
+//! - `diary`: the diary's months and summaries;
+//! - `data_tools`: backups, restores, spreadsheets, deleting everything;
+//! - `share_tools`: the summary, its link and the share log;
+//! - `status`: facts about the app, the UK date, the goal just deleted.
+
+mod data_tools;
+mod diary;
+mod notices;
+mod saved;
+mod share_tools;
+mod status;
+mod stores;
+mod sync;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+pub use data_tools::{
+    just_deleted, use_data_tools, Chosen, DataTools, JustDone, OpenError, RestoreHow, OUR_PREFIXES,
+};
+pub use diary::{use_diary, DiaryStore};
+pub use notices::{Notice, Notices, Tone, CHANGED_ELSEWHERE};
+pub use saved::{GoalsStore, ProfileStore, Saved};
+pub use share_tools::{unlock, use_share_tools, Made, ShareTools};
+pub use status::{use_deleted_goal, use_status, use_today, AppStatus, DeletedGoalSlot, TodayDate};
+pub use stores::{use_saved, use_stores, Stores};
+pub use sync::start_afresh;
+
+use crate::model::Profile;
+use crate::store::{BrowserBackend, Store};
+
+/// The store over the browser's local storage.
+pub type AppStore = Store<BrowserBackend>;
+
+/// Provides what every page needs, at the top of the app: the notices,
+/// the app's status and date, the profile (the shell asks whether set-up
+/// is done) and the means to open the other stores when a page first asks
+/// for them; and keeps this tab in step with other tabs.
+pub fn provide_app_state() {
+    let store = Arc::new(AppStore::new(BrowserBackend));
+    let notices = Notices::new();
+    let status = AppStatus::new(store.quarantined().len());
+    let stores = Stores::new(store.clone(), notices);
+    provide_context(notices);
+    provide_context(status);
+    provide_context(stores);
+    status::provide_today();
+    let profile = use_saved::<Profile>();
+    sync::follow_other_tabs(stores, status, notices);
+    sync::watch_for_removal(store, profile, status);
+}
+
+/// The notices, from context.
+pub fn use_notices() -> Notices {
+    expect_context()
+}
+
+/// The profile store (opened at start: the shell needs it).
+pub fn use_profile() -> ProfileStore {
+    use_saved()
+}
