@@ -2,11 +2,15 @@
 
 use leptos::prelude::*;
 
-use super::{described_by, FieldErrorMessage, HEADING_ID};
+use super::{described_by, FieldErrorMessage, FormErrors, HEADING_ID};
 
 /// A labelled text box (or text area) with hint and error, NHS style.
 /// With `heading`, the label is the page's main heading, as the NHS
 /// "one question per page" pattern does.
+///
+/// Give either `bind` (the text lives in a signal of the page's) and
+/// `errors` (the page's [`FormErrors`], whose message for `id` is shown),
+/// or `value`, `on_input` and `error` for text kept elsewhere.
 #[component]
 pub fn TextField(
     /// The input's id, also used for its hint and error ids.
@@ -34,13 +38,33 @@ pub fn TextField(
     /// A narrower box for short answers, as an extra class.
     #[prop(optional)]
     width_class: Option<&'static str>,
-    /// The current text.
-    value: Signal<String>,
-    /// Called with the new text on every keystroke.
-    on_input: Callback<String>,
-    /// The error to show, if any.
-    error: Signal<Option<String>>,
+    /// The text, read and written as the client types.
+    #[prop(optional)]
+    bind: Option<RwSignal<String>>,
+    /// The page's errors: the one for `id` is shown.
+    #[prop(optional)]
+    errors: Option<FormErrors>,
+    /// The current text (without `bind`).
+    #[prop(optional, into)]
+    value: Option<Signal<String>>,
+    /// Called with the new text on every keystroke (without `bind`, or as
+    /// well as it).
+    #[prop(optional)]
+    on_input: Option<Callback<String>>,
+    /// The error to show, if any (without `errors`).
+    #[prop(optional, into)]
+    error: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
+    let value: Signal<String> = bind.map(Signal::from).or(value).unwrap_or_default();
+    let on_input = Callback::new(move |text: String| {
+        if let Some(bound) = bind {
+            bound.set(text.clone());
+        }
+        if let Some(f) = on_input {
+            f.run(text);
+        }
+    });
+    let error: Signal<Option<String>> = errors.map(|e| e.message(id)).or(error).unwrap_or_default();
     let hint = hint.filter(|h| !h.is_empty());
     let has_error = move || error.with(Option::is_some);
     let described_by = move || described_by(id, hint.is_some(), has_error());

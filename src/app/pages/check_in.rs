@@ -402,9 +402,8 @@ pub fn TalkAbout() -> impl IntoView {
                 <TextField
                     id="talk-new"
                     label="Add something to talk about"
-                    value=typed.into()
-                    on_input=Callback::new(move |v| typed.set(v))
-                    error=errors.message("talk-new")
+                    bind=typed
+                    errors=errors
                 />
                 <button class="button button--secondary" type="submit">"Add to the list"</button>
             </form>

@@ -173,8 +173,8 @@ fn OccurrenceDetail(id: u32, due: NaiveDate) -> impl IntoView {
             })}
             {move || moving.get().then(|| view! {
                 <form novalidate on:submit=save_move class="move-one">
-                    <TextField id=target_for(ApptField::Date) label="New date" input_type="date" width_class="input--date" value=new_date.into() on_input=Callback::new(move |v| new_date.set(v)) error=errors.message(target_for(ApptField::Date)) />
-                    <TextField id=target_for(ApptField::Time) label="New start time" input_type="time" width_class="input--date" value=new_time.into() on_input=Callback::new(move |v| new_time.set(v)) error=errors.message(target_for(ApptField::Time)) />
+                    <TextField id=target_for(ApptField::Date) label="New date" input_type="date" width_class="input--date" bind=new_date errors=errors />
+                    <TextField id=target_for(ApptField::Time) label="New start time" input_type="time" width_class="input--date" bind=new_time errors=errors />
                     <button class="button" type="submit">"Save this one"</button>
                 </form>
             })}
@@ -183,7 +183,7 @@ fn OccurrenceDetail(id: u32, due: NaiveDate) -> impl IntoView {
             {move || if occ.with(|o| o.as_ref().is_some_and(|o| o.start() <= now)) {
                 view! {
                     <form novalidate on:submit=save_notes>
-                        <TextField id=target_for(ApptField::Notes) label="What was said? (optional)" hint="Notes for you, such as what to do next." multiline=true value=notes.into() on_input=Callback::new(move |v| { notes.set(v); notes_said.set(String::new()); }) error=errors.message(target_for(ApptField::Notes)) />
+                        <TextField id=target_for(ApptField::Notes) label="What was said? (optional)" hint="Notes for you, such as what to do next." multiline=true value=notes on_input=Callback::new(move |v| { notes.set(v); notes_said.set(String::new()); }) error=errors.message(target_for(ApptField::Notes)) />
                         <button class="button button--secondary" type="submit">"Save notes"</button>
                     </form>
                     <p class="status-line" role="status">{notes_said}</p>

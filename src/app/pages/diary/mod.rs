@@ -112,9 +112,8 @@ fn OtherDay() -> impl IntoView {
                 label="Fill in or change another day"
                 input_type="date"
                 width_class="input--date"
-                value=typed.into()
-                on_input=Callback::new(move |v| typed.set(v))
-                error=errors.message("other-day")
+                bind=typed
+                errors=errors
             />
             <button class="button button--secondary" type="submit">"Go to that day"</button>
         </form>

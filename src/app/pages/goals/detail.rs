@@ -227,9 +227,8 @@ fn Steps(s: Section) -> impl IntoView {
                 <TextField
                     id=target_for(GoalField::Step)
                     label="Add a step"
-                    value=new_step.into()
-                    on_input=Callback::new(move |v| new_step.set(v))
-                    error=errors.message(target_for(GoalField::Step))
+                    bind=new_step
+                    errors=errors
                 />
                 <button class="button button--secondary" type="submit">"Add step"</button>
             </form>
@@ -532,9 +531,8 @@ fn Notes(s: Section) -> impl IntoView {
                     label="Add a note"
                     hint="For example, what helped, what got in the way, or how you feel about it."
                     multiline=true
-                    value=typed.into()
-                    on_input=Callback::new(move |v| typed.set(v))
-                    error=errors.message(target_for(GoalField::Note))
+                    bind=typed
+                    errors=errors
                 />
                 <button class="button button--secondary" type="submit">"Save note"</button>
             </form>

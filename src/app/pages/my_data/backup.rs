@@ -89,9 +89,8 @@ pub(super) fn MakeBackup(tools: DataTools, errors: FormErrors) -> impl IntoView 
                         label="Passphrase"
                         hint="We have suggested one. You can write your own instead: at least 12 letters. Without it, nobody can open the backup, not even you."
                         autocomplete="off"
-                        value=passphrase.into()
-                        on_input=Callback::new(move |v| passphrase.set(v))
-                        error=errors.message(NEW_PASSPHRASE_ID)
+                        bind=passphrase
+                        errors=errors
                     />
                 })}
                 <button class="button" type="submit" id="make-backup" aria-disabled=move || working.get().then_some("true")>

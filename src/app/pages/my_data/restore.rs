@@ -237,9 +237,8 @@ pub fn RestoreBackup(
                         label="This backup is protected. Enter its passphrase"
                         hint="Capital letters and extra spaces do not matter."
                         autocomplete="off"
-                        value=passphrase.into()
-                        on_input=Callback::new(move |v| passphrase.set(v))
-                        error=errors.message(PASSPHRASE_ID)
+                        bind=passphrase
+                        errors=errors
                     />
                     <button class="button" type="submit" aria-disabled=move || working.get().then_some("true")>
                         {move || if working.get() { "Opening\u{2026}" } else { "Open backup" }}

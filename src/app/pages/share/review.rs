@@ -229,9 +229,8 @@ pub fn Review() -> impl IntoView {
                             label="Passphrase"
                             hint="Capital letters and extra spaces do not matter."
                             autocomplete="off"
-                            value=Signal::from(passphrase)
-                            on_input=Callback::new(move |v| passphrase.set(v))
-                            error=errors.message("review-passphrase")
+                            bind=passphrase
+                            errors=errors
                         />
                         <div class="button-group">
                             <button type="submit" class="button" prop:disabled=move || busy.get()>
@@ -257,9 +256,8 @@ pub fn Review() -> impl IntoView {
                             id="review-paste"
                             label="Paste the link or the summary"
                             multiline=true
-                            value=Signal::from(pasted)
-                            on_input=Callback::new(move |v| pasted.set(v))
-                            error=errors.message("review-paste")
+                            bind=pasted
+                            errors=errors
                         />
                         <button type="submit" class="button">"Open"</button>
                     </form>

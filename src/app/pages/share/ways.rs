@@ -122,7 +122,7 @@ pub fn WaysToShare(
                     label="Passphrase"
                     hint="Tell your link worker these words in person or on the phone, not in the same message as the link."
                     autocomplete="off"
-                    value=Signal::from(passphrase)
+                    value=passphrase
                     on_input=Callback::new(move |v| { passphrase.set(v); changed(); })
                     error=errors.message("share-passphrase")
                 />
