@@ -1,0 +1,355 @@
+//! Building a summary from the client's record and what they chose to
+//! share.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::limits::{APPOINTMENTS_AHEAD_DAYS, APPOINTMENTS_MAX, MAX_ITEMS, MAX_READINGS};
+use super::types::{
+    offset, SharedAppointment, SharedGoal, SharedKind, SharedMeasure, SharedStatus,
+    SharedWellbeing, Summary,
+};
+use crate::model::appointment::ApptBook;
+use crate::model::diary::{summarise, DiaryMonth, Kind, Measure, Month};
+use crate::model::goal::GoalBook;
+use crate::model::time::london_today;
+use crate::model::wellbeing::{TalkList, Wellbeing};
+
+/// What the client chose to share.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    /// Give the preferred name, so the link worker knows whose it is.
+    pub name: bool,
+    /// The goals chosen, by id.
+    pub goals: Vec<u32>,
+    /// The diary measures chosen, by id.
+    pub measures: Vec<String>,
+    /// Every reading of the chosen measures, not only weekly averages.
+    pub readings: bool,
+    /// Wellbeing check-ins.
+    pub wellbeing: bool,
+    /// Upcoming appointments.
+    pub appointments: bool,
+    /// "Things I want to talk about".
+    pub talk: bool,
+    /// Goal notes and diary notes (off by default: they can be personal).
+    pub notes: bool,
+}
+
+/// The client's record, as the summary is built from it.
+pub struct Sources<'a> {
+    /// The moment it is made.
+    pub now: DateTime<Utc>,
+    /// Their preferred name.
+    pub name: Option<&'a str>,
+    /// Goals.
+    pub goals: &'a GoalBook,
+    /// Every measure the client uses or used (so names are known).
+    pub measures: &'a [Measure],
+    /// The diary months covering the period.
+    pub months: &'a [(Month, DiaryMonth)],
+    /// Check-ins.
+    pub wellbeing: &'a Wellbeing,
+    /// Appointments.
+    pub appointments: &'a ApptBook,
+    /// Things to talk about.
+    pub talk: &'a TalkList,
+}
+
+/// The last `n` of `items` (the newest, as lists are oldest first): a long
+/// period is cut at its start rather than refused as too big.
+fn latest<T>(mut items: Vec<T>, n: usize) -> Vec<T> {
+    let extra = items.len().saturating_sub(n);
+    items.drain(..extra);
+    items
+}
+
+impl Summary {
+    /// Builds the summary of the period `from..=to` from what the client
+    /// chose.
+    pub fn build(choice: &Choice, from: NaiveDate, to: NaiveDate, src: &Sources) -> Summary {
+        let in_period = |d: NaiveDate| d >= from && d <= to;
+        let goals = src
+            .goals
+            .goals
+            .iter()
+            .filter(|g| choice.goals.contains(&g.id))
+            .map(|g| {
+                let before = g.ratings.iter().rfind(|r| r.on < from);
+                let ratings = latest(
+                    before
+                        .into_iter()
+                        .chain(g.ratings.iter().filter(|r| in_period(r.on)))
+                        .map(|r| (offset(from, r.on), r.value))
+                        .collect(),
+                    MAX_ITEMS,
+                );
+                SharedGoal {
+                    text: g.text.clone(),
+                    why: g.why.clone(),
+                    status: SharedStatus::of(g.status),
+                    steps: g
+                        .steps
+                        .iter()
+                        .map(|s| (s.text.clone(), s.done_on.map(|d| offset(from, d))))
+                        .collect(),
+                    ratings,
+                    notes: if choice.notes {
+                        latest(
+                            g.notes
+                                .iter()
+                                .filter(|n| in_period(n.on))
+                                .map(|n| (offset(from, n.on), n.text.clone()))
+                                .collect(),
+                            MAX_ITEMS,
+                        )
+                    } else {
+                        Vec::new()
+                    },
+                }
+            })
+            .collect();
+        let days: Vec<_> = src
+            .months
+            .iter()
+            .flat_map(|(_, m)| m.days.iter())
+            .filter(|d| in_period(d.date))
+            .collect();
+        let measures = src
+            .measures
+            .iter()
+            .filter(|m| choice.measures.contains(&m.id))
+            .map(|m| {
+                let (kind, unit) = match &m.kind {
+                    Kind::Mood => (SharedKind::Mood, String::new()),
+                    Kind::Scale { .. } => (SharedKind::Scale, String::new()),
+                    Kind::Number { unit, .. } => (SharedKind::Number, unit.clone()),
+                    Kind::YesNo => (SharedKind::YesNo, String::new()),
+                };
+                let mut all = Vec::new();
+                summarise(days.iter().flat_map(|d| d.of(&m.id)), &mut all);
+                let mut weeks: Vec<(u16, i32)> = Vec::new();
+                let week_count = offset(from, to) / 7 + 1;
+                for w in 0..week_count {
+                    let mut one = Vec::new();
+                    summarise(
+                        days.iter()
+                            .filter(|d| offset(from, d.date) / 7 == w)
+                            .flat_map(|d| d.of(&m.id)),
+                        &mut one,
+                    );
+                    if let (Some(s), Ok(w)) = (one.pop(), u16::try_from(w)) {
+                        weeks.push((w, s.average_x10()));
+                    }
+                }
+                SharedMeasure {
+                    name: m.name.clone(),
+                    kind,
+                    unit,
+                    decimals: m.decimals(),
+                    stats: all.pop().map(|s| (s.n, s.sum, s.lo, s.hi)),
+                    weeks,
+                    readings: if choice.readings {
+                        latest(
+                            days.iter()
+                                .flat_map(|d| d.of(&m.id).map(|r| (offset(from, d.date), r.t, r.v)))
+                                .collect(),
+                            MAX_READINGS,
+                        )
+                    } else {
+                        Vec::new()
+                    },
+                }
+            })
+            .collect();
+        let wellbeing = if choice.wellbeing {
+            src.wellbeing.starting_point().map(|s| SharedWellbeing {
+                start: (offset(from, s.date), s.answers),
+                in_period: latest(
+                    src.wellbeing
+                        .checkins
+                        .iter()
+                        .skip(1)
+                        .filter(|c| in_period(c.date))
+                        .map(|c| (offset(from, c.date), c.answers))
+                        .collect(),
+                    MAX_ITEMS,
+                ),
+            })
+        } else {
+            None
+        };
+        let today = london_today(src.now);
+        let appointments = if choice.appointments {
+            src.appointments
+                .upcoming(src.now)
+                .into_iter()
+                .map(|(_, o)| o)
+                .filter(|o| !o.cancelled && (o.date - today).num_days() <= APPOINTMENTS_AHEAD_DAYS)
+                .take(APPOINTMENTS_MAX)
+                .filter_map(|o| {
+                    let a = src.appointments.get(o.id)?;
+                    Some(SharedAppointment {
+                        day: offset(from, o.date),
+                        time: o.time,
+                        title: a.title(),
+                        place: a.place.clone(),
+                    })
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Summary {
+            created: src.now.timestamp(),
+            name: choice.name.then(|| src.name.map(str::to_string)).flatten(),
+            from,
+            to,
+            goals,
+            measures,
+            wellbeing,
+            appointments,
+            talk: if choice.talk {
+                src.talk.items.iter().map(|i| i.text.clone()).collect()
+            } else {
+                Vec::new()
+            },
+            notes: if choice.notes {
+                latest(
+                    days.iter()
+                        .filter_map(|d| Some((offset(from, d.date), d.note.clone()?)))
+                        .collect(),
+                    MAX_ITEMS,
+                )
+            } else {
+                Vec::new()
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{d, now};
+    use super::super::Direction;
+    use super::*;
+    use crate::model::diary::{DayEntry, Reading};
+    use crate::model::goal::{GoalDraft, Rating};
+    use crate::model::wellbeing::CheckIn;
+
+    fn everything() -> Choice {
+        Choice {
+            name: true,
+            goals: vec![1],
+            measures: vec!["mood".into()],
+            readings: true,
+            wellbeing: true,
+            appointments: true,
+            talk: true,
+            notes: true,
+        }
+    }
+    #[test]
+    fn a_summary_holds_what_was_chosen_and_only_that() {
+        let mut goals = GoalBook::default();
+        let draft = GoalDraft {
+            text: "Walk to the shop".into(),
+            ..GoalDraft::default()
+        };
+        let id = goals.add(&draft, d(8, 1)).unwrap();
+        let g = goals.get_mut(id).unwrap();
+        g.add_step("Walk to the gate").unwrap();
+        g.add_step("Walk to the bus stop").unwrap();
+        g.tick(1, d(11, 3));
+        g.ratings = vec![
+            Rating {
+                on: d(10, 1),
+                value: 2,
+            },
+            Rating {
+                on: d(10, 20),
+                value: 3,
+            },
+            Rating {
+                on: d(11, 10),
+                value: 6,
+            },
+        ];
+        let mut month = DiaryMonth::default();
+        for (day, v) in [(2, 2), (3, 4), (12, 5)] {
+            month.put(DayEntry {
+                date: d(11, day),
+                readings: vec![Reading {
+                    m: "mood".into(),
+                    t: None,
+                    v,
+                }],
+                note: (day == 12).then(|| "A good walk".into()),
+            });
+        }
+        let months = vec![(Month::of(d(11, 1)), month)];
+        let wellbeing = Wellbeing {
+            checkins: vec![
+                CheckIn {
+                    date: d(9, 1),
+                    answers: [Some(3), Some(4), Some(5), Some(8)],
+                },
+                CheckIn {
+                    date: d(11, 2),
+                    answers: [Some(5), None, Some(6), Some(5)],
+                },
+            ],
+            ..Wellbeing::default()
+        };
+        let mut talk = TalkList::default();
+        talk.add("My inhaler", d(11, 20)).unwrap();
+        let measures = vec![crate::model::diary::builtin("mood").unwrap()];
+        let appts = ApptBook::default();
+        let src = Sources {
+            now: now(),
+            name: Some("Maureen"),
+            goals: &goals,
+            measures: &measures,
+            months: &months,
+            wellbeing: &wellbeing,
+            appointments: &appts,
+            talk: &talk,
+        };
+        let s = Summary::build(&everything(), d(10, 25), d(11, 21), &src);
+        assert_eq!(s.name.as_deref(), Some("Maureen"));
+        let g = &s.goals[0];
+        assert_eq!(
+            g.steps,
+            vec![
+                ("Walk to the gate".into(), Some(9)),
+                ("Walk to the bus stop".into(), None)
+            ]
+        );
+        // The last rating before the period leads, so the change shows.
+        assert_eq!(g.ratings, vec![(-5, 3), (16, 6)]);
+        let m = &s.measures[0];
+        assert_eq!(m.stats, Some((3, 11, 2, 5)));
+        // Week 1 (1 to 7 November) holds 2 and 4; week 2 holds 5.
+        assert_eq!(m.weeks, vec![(1, 30), (2, 50)]);
+        assert_eq!(m.readings.len(), 3);
+        assert_eq!(m.direction(), Direction::Up);
+        let w = s.wellbeing.as_ref().unwrap();
+        assert_eq!(w.start.0, -54);
+        assert_eq!(w.latest().1, [Some(5), None, Some(6), Some(5)]);
+        assert_eq!(s.talk, vec!["My inhaler".to_string()]);
+        assert_eq!(s.notes, vec![(18, "A good walk".to_string())]);
+        assert!(s.check().is_ok());
+
+        let less = Choice {
+            name: false,
+            readings: false,
+            notes: false,
+            talk: false,
+            wellbeing: false,
+            goals: vec![],
+            ..everything()
+        };
+        let s = Summary::build(&less, d(10, 25), d(11, 21), &src);
+        assert!(s.name.is_none() && s.goals.is_empty() && s.wellbeing.is_none());
+        assert!(s.measures[0].readings.is_empty() && s.notes.is_empty() && s.talk.is_empty());
+    }
+}

@@ -1,0 +1,38 @@
+//! The summary a client shares with their link worker: what it holds, how
+//! it is built from the client's record, and the checks a received one must
+//! pass before it is shown.
+//!
+//! The summary travels inside a link, so it is compact: short field names,
+//! and dates as whole days after the start of the period (negative for
+//! earlier days, such as the wellbeing starting point). The format is
+//! documented in `docs/share-format.md`.
+//!
+//! One idea a file: the limits a summary keeps to (`limits`), what it holds
+//! (`types`), which way a trend goes (`direction`), the period chosen
+//! (`period`), building it from the client's record (`build`), checking a
+//! received one (`check`) and a typical sample (`sample`). Everything is
+//! re-exported here, so paths such as `crate::share::summary::Summary` stay
+//! as they were.
+
+mod build;
+mod check;
+mod direction;
+mod limits;
+mod period;
+mod sample;
+#[cfg(test)]
+mod test_support;
+mod types;
+
+pub use build::{Choice, Sources};
+pub use direction::Direction;
+pub use limits::{
+    APPOINTMENTS_AHEAD_DAYS, APPOINTMENTS_MAX, MAX_ITEMS, MAX_PERIOD_DAYS, MAX_READINGS, MAX_TEXT,
+    MAX_VALUE,
+};
+pub use period::{Period, PeriodEnd};
+pub use sample::typical;
+pub use types::{
+    SharedAppointment, SharedGoal, SharedKind, SharedMeasure, SharedStatus, SharedWellbeing,
+    Summary,
+};

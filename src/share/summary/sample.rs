@@ -1,0 +1,123 @@
+//! A typical summary, for tests, benches and the e2e tests' seeds.
+
+use chrono::{DateTime, Utc};
+
+use super::period::Period;
+use super::types::{
+    offset, SharedAppointment, SharedGoal, SharedKind, SharedMeasure, SharedStatus,
+    SharedWellbeing, Summary,
+};
+use crate::model::time::london_today;
+
+/// A typical three-month summary: 3 goals, 4 measures, 3 check-ins, 2
+/// appointments and 5 things to talk about. Used to test and report the
+/// link length, and by the e2e tests' seeds.
+pub fn typical(now: DateTime<Utc>) -> Summary {
+    let to = london_today(now);
+    let from = Period::Last3Months
+        .days(to, None)
+        .map(|p| p.0)
+        .unwrap_or(to);
+    let goal = |text: &str, steps: &[&str], done: usize, ratings: &[u8]| SharedGoal {
+        text: text.into(),
+        why: Some("So I can see my grandchildren more".into()),
+        status: SharedStatus::WorkingOnIt,
+        steps: steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.to_string(), (i < done).then_some(i as i32 * 12 + 5)))
+            .collect(),
+        ratings: ratings
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (i as i32 * 14 - 3, *v))
+            .collect(),
+        notes: Vec::new(),
+    };
+    let measure = |name: &str, kind, unit: &str, decimals, base: i32| SharedMeasure {
+        name: name.into(),
+        kind,
+        unit: unit.into(),
+        decimals,
+        stats: Some((84, i64::from(base) * 84, base - base / 4, base + base / 3)),
+        weeks: (0..13)
+            .map(|w| (w, base * 10 + (w as i32 * 7) % 13 - 6))
+            .collect(),
+        readings: Vec::new(),
+    };
+    Summary {
+        created: now.timestamp(),
+        name: Some("Maureen".into()),
+        from,
+        to,
+        goals: vec![
+            goal(
+                "Walk to the corner shop and back without stopping",
+                &[
+                    "Walk to the front gate",
+                    "Walk to the bus stop",
+                    "Walk to the post box",
+                    "Walk to the shop",
+                ],
+                2,
+                &[3, 4, 4, 5, 6, 6],
+            ),
+            goal(
+                "Go to the Tuesday craft group at the library",
+                &[
+                    "Ring the library to ask about it",
+                    "Go once with my daughter",
+                    "Go on my own",
+                ],
+                1,
+                &[2, 3, 5, 5],
+            ),
+            goal(
+                "Cook a proper meal twice a week",
+                &[
+                    "Write a shopping list",
+                    "Try one new recipe",
+                    "Cook with my neighbour",
+                ],
+                1,
+                &[4, 5, 5, 6, 7],
+            ),
+        ],
+        measures: vec![
+            measure("Mood", SharedKind::Mood, "", 0, 3),
+            measure("Breathlessness", SharedKind::Scale, "", 0, 5),
+            measure("Peak flow", SharedKind::Number, "L/min", 0, 310),
+            measure("Sleep", SharedKind::Number, "hours", 1, 62),
+        ],
+        wellbeing: Some(SharedWellbeing {
+            start: (-40, [Some(4), Some(5), Some(3), Some(7)]),
+            in_period: vec![
+                (10, [Some(5), Some(5), Some(4), Some(6)]),
+                (45, [Some(5), Some(6), Some(6), Some(5)]),
+                (80, [Some(6), Some(6), Some(6), Some(4)]),
+            ],
+        }),
+        appointments: vec![
+            SharedAppointment {
+                day: offset(from, to) + 4,
+                time: 630,
+                title: "Link worker: Priya".into(),
+                place: Some("Riverside Surgery".into()),
+            },
+            SharedAppointment {
+                day: offset(from, to) + 11,
+                time: 840,
+                title: "Breathe Easy group".into(),
+                place: Some("St Mark's church hall".into()),
+            },
+        ],
+        talk: vec![
+            "My inhaler seems to run out quicker".into(),
+            "Help with a blue badge form".into(),
+            "Feeling lonely at weekends".into(),
+            "Whether the walking group has a bus".into(),
+            "Money worries about the heating".into(),
+        ],
+        notes: Vec::new(),
+    }
+}

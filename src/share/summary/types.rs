@@ -1,0 +1,219 @@
+//! What a summary holds: the summary itself and the goals, measures,
+//! check-ins and appointments as shared, with their small helpers.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::model::goal::GoalStatus;
+use crate::model::time::iso;
+
+/// Everything the link worker will see, exactly as the client saw it in the
+/// preview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    /// When it was made, in seconds since 1970 (UTC).
+    #[serde(rename = "c")]
+    pub created: i64,
+    /// The client's preferred name, if they chose to give one.
+    #[serde(rename = "n", default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The first day of the period.
+    #[serde(rename = "f", with = "iso")]
+    pub from: NaiveDate,
+    /// The last day of the period.
+    #[serde(rename = "t", with = "iso")]
+    pub to: NaiveDate,
+    /// The goals chosen.
+    #[serde(rename = "g", default, skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<SharedGoal>,
+    /// The diary measures chosen.
+    #[serde(rename = "m", default, skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<SharedMeasure>,
+    /// Wellbeing check-ins, if chosen.
+    #[serde(rename = "w", default, skip_serializing_if = "Option::is_none")]
+    pub wellbeing: Option<SharedWellbeing>,
+    /// Upcoming appointments, if chosen.
+    #[serde(rename = "a", default, skip_serializing_if = "Vec::is_empty")]
+    pub appointments: Vec<SharedAppointment>,
+    /// Things the client wants to talk about.
+    #[serde(rename = "k", default, skip_serializing_if = "Vec::is_empty")]
+    pub talk: Vec<String>,
+    /// Diary notes in the period (only when the client chose notes).
+    #[serde(rename = "d", default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<(i32, String)>,
+}
+
+/// A goal as shared.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedGoal {
+    /// The goal, in the client's words.
+    #[serde(rename = "t")]
+    pub text: String,
+    /// Why it matters to them.
+    #[serde(rename = "y", default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<String>,
+    /// Where it stands.
+    #[serde(rename = "s")]
+    pub status: SharedStatus,
+    /// Steps in the client's order, with the day each was done.
+    #[serde(rename = "p", default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<(String, Option<i32>)>,
+    /// Ratings (0 to 10) in the period, oldest first, led by the last one
+    /// before the period (if any) so the change can be seen.
+    #[serde(rename = "r", default, skip_serializing_if = "Vec::is_empty")]
+    pub ratings: Vec<(i32, u8)>,
+    /// Dated notes in the period (only when the client chose notes).
+    #[serde(rename = "o", default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<(i32, String)>,
+}
+
+/// A goal's status, in one letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SharedStatus {
+    /// Working on it.
+    #[serde(rename = "w")]
+    WorkingOnIt,
+    /// Done.
+    #[serde(rename = "d")]
+    Done,
+    /// Paused.
+    #[serde(rename = "p")]
+    Paused,
+    /// Let go.
+    #[serde(rename = "l")]
+    LetGo,
+}
+
+impl SharedStatus {
+    /// The words shown.
+    pub fn label(self) -> &'static str {
+        self.status().label()
+    }
+
+    fn status(self) -> GoalStatus {
+        match self {
+            SharedStatus::WorkingOnIt => GoalStatus::WorkingOnIt,
+            SharedStatus::Done => GoalStatus::Done,
+            SharedStatus::Paused => GoalStatus::Paused,
+            SharedStatus::LetGo => GoalStatus::LetGo,
+        }
+    }
+
+    pub(super) fn of(status: GoalStatus) -> SharedStatus {
+        match status {
+            GoalStatus::WorkingOnIt => SharedStatus::WorkingOnIt,
+            GoalStatus::Done => SharedStatus::Done,
+            GoalStatus::Paused => SharedStatus::Paused,
+            GoalStatus::LetGo => SharedStatus::LetGo,
+        }
+    }
+}
+
+/// How a shared measure's values are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SharedKind {
+    /// Mood, 1 (very low) to 5 (very good).
+    #[serde(rename = "m")]
+    Mood,
+    /// 0 to 10.
+    #[serde(rename = "s")]
+    Scale,
+    /// A number with a unit.
+    #[serde(rename = "n")]
+    Number,
+    /// Yes (1) or no (0).
+    #[serde(rename = "y")]
+    YesNo,
+}
+
+/// One diary measure's trend over the period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedMeasure {
+    /// Its name, such as "Blood glucose".
+    #[serde(rename = "n")]
+    pub name: String,
+    /// How its values read.
+    #[serde(rename = "k")]
+    pub kind: SharedKind,
+    /// The unit, for numbers.
+    #[serde(rename = "u", default, skip_serializing_if = "String::is_empty")]
+    pub unit: String,
+    /// Decimal places of the stored values (0 to 2).
+    #[serde(rename = "x", default)]
+    pub decimals: u8,
+    /// Readings, total, lowest and highest over the period (scaled), or
+    /// `None` with no readings.
+    #[serde(rename = "s", default, skip_serializing_if = "Option::is_none")]
+    pub stats: Option<(u32, i64, i32, i32)>,
+    /// Weekly averages (scaled by one more decimal place), by week: week 0
+    /// starts on the first day of the period.
+    #[serde(rename = "w", default, skip_serializing_if = "Vec::is_empty")]
+    pub weeks: Vec<(u16, i32)>,
+    /// Every reading (only when the client chose them): day, time (minutes
+    /// after midnight) and value.
+    #[serde(rename = "r", default, skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<(i32, Option<u16>, i32)>,
+}
+
+/// Wellbeing check-ins as shared: four answers each, 0 to 10, `None` for
+/// "prefer not to say".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedWellbeing {
+    /// The starting point (the first check-in ever), by day.
+    #[serde(rename = "s")]
+    pub start: (i32, [Option<u8>; 4]),
+    /// Every check-in in the period, oldest first.
+    #[serde(rename = "p", default, skip_serializing_if = "Vec::is_empty")]
+    pub in_period: Vec<(i32, [Option<u8>; 4])>,
+}
+
+impl SharedWellbeing {
+    /// The latest check-in shared.
+    pub fn latest(&self) -> (i32, [Option<u8>; 4]) {
+        self.in_period.last().copied().unwrap_or(self.start)
+    }
+}
+
+/// An upcoming appointment as shared.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedAppointment {
+    /// Its day.
+    #[serde(rename = "d")]
+    pub day: i32,
+    /// Its start, minutes after midnight (UK time).
+    #[serde(rename = "m")]
+    pub time: u16,
+    /// What it is: "GP: Dr Patel", or a group's name.
+    #[serde(rename = "t")]
+    pub title: String,
+    /// Where.
+    #[serde(rename = "p", default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+}
+
+/// Days from `from` to `day`, as stored in a summary.
+pub(super) fn offset(from: NaiveDate, day: NaiveDate) -> i32 {
+    i32::try_from((day - from).num_days()).unwrap_or(i32::MAX)
+}
+
+impl Summary {
+    /// The day `offset` days after the start of the period.
+    pub fn day(&self, offset: i32) -> NaiveDate {
+        self.from + Duration::days(i64::from(offset))
+    }
+
+    /// When it was made.
+    pub fn created_at(&self) -> DateTime<Utc> {
+        DateTime::from_timestamp(self.created, 0).unwrap_or_default()
+    }
+
+    /// True when nothing was chosen: there would be nothing to read.
+    pub fn is_empty(&self) -> bool {
+        self.goals.is_empty()
+            && self.measures.is_empty()
+            && self.wellbeing.is_none()
+            && self.appointments.is_empty()
+            && self.talk.is_empty()
+            && self.notes.is_empty()
+    }
+}
