@@ -164,3 +164,30 @@ fn the_typical_plain_link_length_is_reported() {
     println!("typical summary, plain: {} characters as a link", url.len());
     assert!(url.len() <= 2_000);
 }
+
+/// A fixture made by a released build (tests/fixtures/released/, made by
+/// scripts/make-fixtures.mjs from commit 07e765b).
+fn released(name: &str) -> String {
+    let path = format!(
+        "{}/tests/fixtures/released/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(path).unwrap().trim().to_string()
+}
+
+#[test]
+fn links_made_by_the_released_build_still_open() {
+    let plain = open(&released("link-plain.txt"), "").expect("the plain link opens");
+    assert_eq!(plain.name.as_deref(), Some("Maureen"));
+    assert!(!plain.goals.is_empty());
+    let protected = open(
+        &released("link-protected.txt"),
+        &released("link-passphrase.txt"),
+    )
+    .expect("the protected link opens with its passphrase");
+    assert_eq!(protected.name.as_deref(), Some("Maureen"));
+    assert_eq!(
+        open(&released("link-protected.txt"), "not the passphrase at all"),
+        Err(ShareError::WrongPassphrase)
+    );
+}
