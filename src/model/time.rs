@@ -197,6 +197,97 @@ pub fn parse_utc_millis(text: &str) -> Option<DateTime<Utc>> {
     Some(moment.and_utc())
 }
 
+/// Reads a moment in RFC 3339 (`2026-11-21T10:30:00Z`, with or without a
+/// fraction of a second, `Z` or an offset such as `+01:00`): what chrono
+/// writes for a moment, and so every moment the app has ever stored. By
+/// hand, for the same reason as [`parse_iso_day`]: chrono's general
+/// parser is many kilobytes.
+pub fn parse_rfc3339(text: &str) -> Option<DateTime<Utc>> {
+    let b = text.as_bytes();
+    if b.len() < 20 || !matches!(b[10], b'T' | b't') || b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = text.get(r)?;
+        (!part.is_empty() && part.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| part.parse().ok())
+            .flatten()
+    };
+    let day = parse_iso_day(text.get(0..10)?)?;
+    let (hour, minute, second) = (digits(11..13)?, digits(14..16)?, digits(17..19)?);
+    let mut at = 19;
+    let mut nanos = 0u32;
+    if b[at] == b'.' {
+        let end = (at + 1..b.len())
+            .find(|&i| !b[i].is_ascii_digit())
+            .unwrap_or(b.len());
+        let fraction = text.get(at + 1..end)?;
+        if fraction.is_empty() || fraction.len() > 9 {
+            return None;
+        }
+        nanos = fraction.parse::<u32>().ok()? * 10u32.pow(9 - fraction.len() as u32);
+        at = end;
+    }
+    let offset_minutes: i64 = match text.get(at..)? {
+        "Z" | "z" => 0,
+        rest if rest.len() == 6 && rest.as_bytes()[3] == b':' => {
+            let sign = match rest.as_bytes()[0] {
+                b'+' => 1,
+                b'-' => -1,
+                _ => return None,
+            };
+            let (h, m) = (digits(at + 1..at + 3)?, digits(at + 4..at + 6)?);
+            if h > 23 || m > 59 {
+                return None;
+            }
+            sign * i64::from(h * 60 + m)
+        }
+        _ => return None,
+    };
+    let local = day.and_hms_nano_opt(hour, minute, second, nanos)?;
+    Some(local.and_utc() - Duration::minutes(offset_minutes))
+}
+
+/// A moment in RFC 3339 as chrono writes one: UTC, `Z`, and a fraction of
+/// a second only as long as it needs to be (none, 3, 6 or 9 digits).
+pub fn format_rfc3339(at: DateTime<Utc>) -> String {
+    let t = at.naive_utc();
+    let nanos = t.and_utc().timestamp_subsec_nanos();
+    let fraction = match nanos {
+        0 => String::new(),
+        n if n % 1_000_000 == 0 => format!(".{:03}", n / 1_000_000),
+        n if n % 1_000 == 0 => format!(".{:06}", n / 1_000),
+        n => format!(".{n:09}"),
+    };
+    let day = t.date();
+    format!(
+        "{}T{:02}:{:02}:{:02}{fraction}Z",
+        iso_day(day),
+        chrono::Timelike::hour(&t),
+        chrono::Timelike::minute(&t),
+        chrono::Timelike::second(&t)
+    )
+}
+
+/// Serde for a moment as RFC 3339 (see [`parse_rfc3339`] and
+/// [`format_rfc3339`]): the form chrono's own serde uses, so everything
+/// stored before reads the same, without chrono's parser in the app.
+pub mod rfc3339 {
+    use chrono::{DateTime, Utc};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Writes `at`.
+    pub fn serialize<S: Serializer>(at: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::format_rfc3339(*at))
+    }
+
+    /// Reads a moment, refusing anything that is not one.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        super::parse_rfc3339(&text).ok_or_else(|| serde::de::Error::custom("not a moment"))
+    }
+}
+
 /// A date as `YYYY-MM-DD`, the form stored and used by date boxes.
 pub fn iso_day(day: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day())
@@ -272,6 +363,55 @@ pub mod iso_opt {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn moments_read_and_write_as_chrono_does() {
+        use chrono::SecondsFormat;
+        for text in [
+            "2026-11-21T10:30:00Z",
+            "2026-11-21T10:30:00.123Z",
+            "2026-11-21T10:30:00.123456Z",
+            "2026-11-21T10:30:00.123456789Z",
+            "2024-02-29T23:59:59.5Z",
+        ] {
+            let ours = parse_rfc3339(text).unwrap();
+            let theirs: DateTime<Utc> = text.parse().unwrap();
+            assert_eq!(ours, theirs, "{text}");
+            // Written back exactly as chrono's serde writes it.
+            assert_eq!(
+                format_rfc3339(ours),
+                theirs.to_rfc3339_opts(SecondsFormat::AutoSi, true),
+                "{text}"
+            );
+            assert_eq!(
+                serde_json::to_string(&theirs).unwrap(),
+                format!("\"{}\"", format_rfc3339(ours))
+            );
+        }
+        // Offsets, as RFC 3339 allows, are read as the same moment.
+        assert_eq!(
+            parse_rfc3339("2026-07-01T11:30:00+01:00"),
+            parse_rfc3339("2026-07-01T10:30:00Z")
+        );
+        assert_eq!(
+            parse_rfc3339("2026-07-01T09:00:00-01:30"),
+            parse_rfc3339("2026-07-01T10:30:00Z")
+        );
+        for bad in [
+            "",
+            "2026-11-21",
+            "2026-11-21T10:30:00",
+            "2026-11-21T10:30:00.Z",
+            "2026-11-21T10:30:00.1234567891Z",
+            "2026-11-21T25:30:00Z",
+            "2026-11-21T10:30:00+1:00",
+            "2026-13-21T10:30:00Z",
+            "2026-11-21T10:30:00Zjunk",
+            "2026-11-21 10:30:00Z",
+        ] {
+            assert_eq!(parse_rfc3339(bad), None, "{bad:?}");
+        }
+    }
 
     #[test]
     fn dates_and_moments_in_words() {

@@ -43,6 +43,7 @@ impl Way {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Shared {
     /// When.
+    #[serde(with = "crate::model::time::rfc3339")]
     pub at: DateTime<Utc>,
     /// The first day of the period shared.
     #[serde(with = "iso")]
@@ -110,10 +111,12 @@ impl ShareLog {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeptSummary {
     /// When it was kept.
+    #[serde(with = "crate::model::time::rfc3339")]
     pub kept_at: DateTime<Utc>,
     /// Whose it is, if the client gave their name.
     pub name: Option<String>,
     /// When the client made it.
+    #[serde(with = "crate::model::time::rfc3339")]
     pub made_at: DateTime<Utc>,
     /// The payload, exactly as received.
     pub payload: String,
