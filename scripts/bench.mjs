@@ -1,10 +1,16 @@
 // Benchmark (not a test): time to `app-ready` in Debian's Chromium with the
 // CPU throttled 4x, as on a cheap phone. Serves dist/ itself.
-//   node scripts/bench.mjs [runs=7]
+//   node scripts/bench.mjs [runs=7] [first-visit]
+// ("first-visit" runs only the first part.) First, a first visit on a slow phone network (150 ms round trip, 1.6 Mbps
+// down, 750 kbps up, gzip as the server sends it, no service worker, an
+// empty cache): bytes transferred, first contentful paint, app-ready and
+// layout shift, for a new client at /, a link worker opening a protected
+// link at /review#..., and a client with a stored profile at / (Today).
 import { chromium } from '@playwright/test';
 import { startServer } from './serve.mjs';
 
 const RUNS = Number(process.argv[2] ?? 7);
+const ONLY_FIRST_VISIT = process.argv[3] === 'first-visit';
 const PORT = 4180;
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const PROFILE = JSON.stringify({
@@ -65,9 +71,77 @@ async function measureOnce(browser, { withProfile, warm, goals = false, path = '
   return ready;
 }
 
+/** Makes a protected link the way a client does, on the share page. */
+async function protectedLink(browser) {
+  const maker = await browser.newContext();
+  const page = await maker.newPage();
+  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await readyAt(page);
+  await page.evaluate(([p, g]) => { localStorage.setItem('alongside.profile', p); localStorage.setItem('alongside.goals', g); }, [PROFILE, GOALS]);
+  await page.goto(`http://127.0.0.1:${PORT}/share`);
+  await page.getByRole('button', { name: 'Preview what your link worker will see' }).click();
+  await page.getByRole('button', { name: 'Make the link' }).click();
+  const url = await page.getByLabel(/^Your link/).inputValue();
+  const passphrase = await page.getByLabel('Passphrase', { exact: true }).inputValue();
+  await maker.close();
+  return { url, passphrase };
+}
+
+/** One first visit on a slow network: bytes, first paint, ready, shift. */
+async function firstVisit(browser, url, profile) {
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 360, height: 740 } });
+  if (profile) await context.addInitScript((p) => localStorage.setItem('alongside.profile', p), profile);
+  await context.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  let bytes = 0;
+  const files = [];
+  cdp.on('Network.responseReceived', (e) => files.push(e.response.url));
+  cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
+  await page.goto(url, { waitUntil: 'commit' });
+  const ready = await readyAt(page);
+  const paint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
+  // Let late responses land in the count.
+  await page.waitForTimeout(300);
+  const shift = await page.evaluate(() => window.__shift);
+  await context.close();
+  const wasm = files.filter((f) => f.endsWith('.wasm')).length;
+  return { bytes, paint, ready, shift, wasm };
+}
+
 const server = await startServer({ root: 'dist', port: PORT });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
 try {
+  {
+    const { url } = await protectedLink(browser);
+    const visits = [
+      ['/ (a new client: welcome and set-up)', `http://127.0.0.1:${PORT}/`, null],
+      ['/review#... (a link worker, a protected link)', url, null],
+      ['/ with a stored profile (Today)', `http://127.0.0.1:${PORT}/`, PROFILE],
+    ];
+    const results = visits.map(() => []);
+    for (let i = 0; i < RUNS; i += 1) {
+      for (const [n, [, address, profile]] of visits.entries()) results[n].push(await firstVisit(browser, address, profile));
+    }
+    console.log(`first visit, 150 ms round trip, 1.6 Mbps down, CPU throttled 4x, no service worker, median of ${RUNS} runs:`);
+    for (const [n, [label]] of visits.entries()) {
+      const r = results[n];
+      const m = (key) => median(r.map((x) => x[key]));
+      console.log(`  ${label.padEnd(48)} ${String(m('bytes')).padStart(8)} bytes  ${m('wasm')} wasm files  first paint ${m('paint').toFixed(0).padStart(5)} ms  ready ${m('ready').toFixed(0).padStart(5)} ms  layout shift ${m('shift').toFixed(3)}`);
+    }
+  }
+  if (ONLY_FIRST_VISIT) process.exit(0);
   console.log(`time to app-ready, CPU throttled 4x, median of ${RUNS} runs (ms):`);
   const cases = [
     ['no profile yet (first-run welcome page)', { withProfile: false, warm: false }],

@@ -5,7 +5,7 @@
 //   node scripts/serve.mjs [root=dist] [host=127.0.0.1] [port=8080]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const TYPES = {
@@ -39,16 +39,30 @@ export const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-// Trunk and our build hook name files by content hash, e.g. main-62b7…1eebc73.css.
-const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
+// scripts/build.mjs names files by their content (main-62b7…1eebc73.css,
+// boot-…js) or puts them in a folder named by the build (app-…/).
+const HASHED = /(^|\/)app-[0-9a-f]{16}\/|-[0-9a-f]{16}\.(js|css)$/;
 
-function headersFor(path) {
-  const name = path.split('/').pop();
+/** The encodings the client accepts that we have a copy in, best first. */
+function encodings(header = '') {
+  const accepted = header.split(',').map((part) => {
+    const [name, ...params] = part.trim().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return [name.trim().toLowerCase(), q ? Number(q.slice(2)) : 1];
+  });
+  const ok = (name) => accepted.some(([n, q]) => (n === name || n === '*') && q > 0);
+  return [['br', '.br'], ['gzip', '.gz']].filter(([name]) => ok(name));
+}
+
+function headersFor(path, url) {
   return {
     'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
-    // Hashed files never change; everything else must be checked each time
-    // so a new build (and its service worker) is found.
-    'Cache-Control': HASHED.test(name) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    // Files named by content never change; everything else must be checked
+    // each time so a new build (and its service worker) is found.
+    'Cache-Control': HASHED.test(url) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    // The same address gives a compressed or a plain copy by what the
+    // browser accepts: caches must keep them apart.
+    'Vary': 'Accept-Encoding',
     'Content-Security-Policy': CSP,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
@@ -91,14 +105,26 @@ export function startServer({ root = 'dist', host = '127.0.0.1', port = 8080 } =
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }
+    // A precompressed copy (made by scripts/build.mjs) if the browser takes it.
+    let served = file;
+    let encoding = null;
+    for (const [name, ext] of encodings(req.headers['accept-encoding'])) {
+      if (await stat(file + ext).catch(() => null)) {
+        served = file + ext;
+        encoding = name;
+        break;
+      }
+    }
     let body;
     try {
-      body = await readFile(file);
+      body = await readFile(served);
     } catch {
       res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Could not read the file');
       return;
     }
-    res.writeHead(200, { ...headersFor(file), 'Content-Length': body.length });
+    const headers = { ...headersFor(file, '/' + relative(base, file).split(sep).join('/')), 'Content-Length': body.length };
+    if (encoding) headers['Content-Encoding'] = encoding;
+    res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
   });
   return new Promise((ok, fail) => {

@@ -3,7 +3,5 @@
 # http://127.0.0.1:8080/ (installing any missing tools first).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-scripts/setup.sh
-export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-trunk build --release
+scripts/build.sh
 exec node scripts/serve.mjs dist 127.0.0.1 "${PORT:-8080}"

@@ -7,7 +7,9 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-TRUNK_VERSION=0.21.14
+# Cuts the app into per-page chunks (scripts/build.mjs); must know the
+# split points of the wasm_split_helpers in Cargo.lock (0.2.x).
+WASM_SPLIT_VERSION=0.2.4
 # wasm-bindgen-cli must match the wasm-bindgen library exactly.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 
@@ -22,8 +24,9 @@ command -v node >/dev/null || die "Node.js 20 or newer is needed"
 NODE_MAJOR=$(node -p 'process.versions.node.split(".")[0]')
 [ "$NODE_MAJOR" -ge 20 ] || die "Node.js 20 or newer is needed (found $(node --version))"
 
-# rustfmt and clippy are not in every rustup profile.
-for component in rustfmt clippy; do
+# rustfmt and clippy are not in every rustup profile; rust-src is the
+# standard library's source, which the release build compiles itself.
+for component in rustfmt clippy rust-src; do
   if ! rustup component list --installed | grep -q "^$component"; then
     say "Adding the $component component"
     rustup component add "$component"
@@ -35,9 +38,10 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
-  say "Installing trunk $TRUNK_VERSION (takes about 16 minutes the first time)"
-  cargo install trunk --version "=$TRUNK_VERSION" --locked
+if [ "$(cat "${CARGO_HOME:-$HOME/.cargo}/.alongside-wasm-split" 2>/dev/null || true)" != "$WASM_SPLIT_VERSION" ] || ! command -v wasm-split-cli >/dev/null; then
+  say "Installing wasm-split-cli $WASM_SPLIT_VERSION (takes about a minute the first time)"
+  cargo install wasm_split_cli_support --version "=$WASM_SPLIT_VERSION" --locked --features build-binary
+  echo "$WASM_SPLIT_VERSION" > "${CARGO_HOME:-$HOME/.cargo}/.alongside-wasm-split"
 fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then

@@ -21,11 +21,11 @@ log "cargo test"
 cargo test 2>&1 | tee test-results/cargo-test.log
 native=$(awk '/^test result:/ { for (i = 1; i <= NF; i++) if ($i ~ /^passed;?$/) p += $(i-1); else if ($i ~ /^failed;?$/) f += $(i-1) } END { print p+0, f+0 }' test-results/cargo-test.log)
 
-log "trunk build --release"
-trunk build --release
+log "release build (scripts/build.sh)"
+node scripts/build.mjs
 
 log "size report"
-node scripts/size-report.mjs dist 150 | tee test-results/size-report.txt || true
+node scripts/size-report.mjs 200 | tee test-results/size-report.txt || true
 
 log "browser tests (Playwright, Debian chromium)"
 set +e

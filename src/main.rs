@@ -5,9 +5,12 @@
 fn main() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(alongside::app::App);
+    // The app now shows what the page's own first screen showed: swap them
+    // in the same task, so the phone never paints a gap between the two.
+    alongside::platform::page::remove_first_screen();
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("Alongside runs in the browser. Build it with `trunk build --release`.");
+    eprintln!("Alongside runs in the browser. Build it with `scripts/build.sh`.");
 }

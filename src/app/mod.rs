@@ -4,25 +4,21 @@
 //! methods; they hold no business rules and never touch storage.
 
 pub mod components;
+pub mod lazy;
 mod nav;
 pub mod pages;
+mod routes;
 pub mod setup;
 pub mod state;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::{FlatRoutes, Route, Router};
+use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
-use leptos_router::path;
 
 use components::{NoticeList, UpdateBanner, HEADING_ID};
+use lazy::{page as lazy_page_of, Drawn, FirstScreen, Lazy};
 use nav::{HeaderNav, TabBar};
-use pages::{
-    Appointments, CheckIn, CheckInHistory, DayPage, Diary, EditAppointment, EditGoal, GoalPage,
-    Goals, Measures, MyData, NewAppointment, NewGoal, NotFound, OccurrencePage, Review, Share,
-    Today,
-};
-use setup::{Mode, Setup};
 use state::{provide_app_state, use_notices, use_profile, use_status};
 
 use crate::platform::{page, persist, sw};
@@ -31,18 +27,27 @@ use crate::platform::{page, persist, sw};
 #[component]
 pub fn App() -> impl IntoView {
     provide_app_state();
-    pages::start_notifications();
     let status = use_status();
-    // One task for both start-up requests: neither blocks the first screen.
-    spawn_local(async move {
-        let answer = persist::request_persistence().await;
-        status.persistence.set(Some(answer));
-        sw::register(move || status.update_ready.set(true)).await;
-    });
-    // Effects run once the first view is mounted, with stored data
-    // already loaded (loading is synchronous), so this marks the moment
-    // the client can use the app.
-    Effect::new(move |_| page::mark("app-ready"));
+    // Once the first page is on screen: mark the moment the client can use
+    // the app, then ask to keep our storage and register the service
+    // worker, which saves the rest of the app for offline use. Neither
+    // competes with the first screen for a slow network.
+    let started = StoredValue::new(false);
+    // The app's root: what starts here lives as long as the app.
+    let root = Owner::current().unwrap_or_default();
+    provide_context(FirstScreen(Callback::new(move |()| {
+        if started.get_value() {
+            return;
+        }
+        started.set_value(true);
+        page::mark("app-ready");
+        spawn_local(async move {
+            let answer = persist::request_persistence().await;
+            status.persistence.set(Some(answer));
+            sw::register(move || status.update_ready.set(true)).await;
+        });
+        routes::start_reminders(root.clone());
+    })));
 
     let profile = use_profile();
     view! {
@@ -71,50 +76,7 @@ pub fn App() -> impl IntoView {
             <UpdateBanner />
             <main class="main" id="main-content" tabindex="-1">
                 <NoticeList />
-                <FlatRoutes fallback=|| view! { <NotFound /> }>
-                    <Route path=path!("/") view=|| view! { <ClientPage><Today /></ClientPage> } />
-                    <Route path=path!("/goals") view=|| view! { <ClientPage><Goals /></ClientPage> } />
-                    <Route path=path!("/goals/new") view=|| view! { <ClientPage><NewGoal /></ClientPage> } />
-                    <Route path=path!("/goals/:id") view=|| view! { <ClientPage><GoalPage /></ClientPage> } />
-                    <Route
-                        path=path!("/goals/:id/edit")
-                        view=|| view! { <ClientPage><EditGoal /></ClientPage> }
-                    />
-                    <Route path=path!("/diary") view=|| view! { <ClientPage><Diary /></ClientPage> } />
-                    <Route
-                        path=path!("/diary/measures")
-                        view=|| view! { <ClientPage><Measures /></ClientPage> }
-                    />
-                    <Route path=path!("/diary/:date") view=|| view! { <ClientPage><DayPage /></ClientPage> } />
-                    <Route
-                        path=path!("/appointments")
-                        view=|| view! { <ClientPage><Appointments /></ClientPage> }
-                    />
-                    <Route
-                        path=path!("/appointments/new")
-                        view=|| view! { <ClientPage><NewAppointment /></ClientPage> }
-                    />
-                    <Route
-                        path=path!("/appointments/:id/edit")
-                        view=|| view! { <ClientPage><EditAppointment /></ClientPage> }
-                    />
-                    <Route
-                        path=path!("/appointments/:id/:due")
-                        view=|| view! { <ClientPage><OccurrencePage /></ClientPage> }
-                    />
-                    <Route path=path!("/check-in") view=|| view! { <ClientPage><CheckIn /></ClientPage> } />
-                    <Route
-                        path=path!("/check-in/history")
-                        view=|| view! { <ClientPage><CheckInHistory /></ClientPage> }
-                    />
-                    <Route path=path!("/share") view=|| view! { <ClientPage><Share /></ClientPage> } />
-                    <Route path=path!("/review") view=Review />
-                    <Route path=path!("/my-data") view=|| view! { <ClientPage><MyData /></ClientPage> } />
-                    <Route
-                        path=path!("/my-data/details")
-                        view=|| view! { <ClientPage><Setup mode=Mode::Edit /></ClientPage> }
-                    />
-                </FlatRoutes>
+                <routes::AppRoutes />
             </main>
             <Show when=move || profile.is_set_up()>
                 <TabBar />
@@ -136,7 +98,7 @@ fn ClientPage(children: ChildrenFn) -> impl IntoView {
                 if profile.is_read_only() {
                     view! { <CannotChange /> }.into_any()
                 } else {
-                    view! { <Setup mode=Mode::FirstRun /> }.into_any()
+                    view! { <Lazy load=lazy_page_of(routes::setup_first_run) /> }.into_any()
                 }
             }
         >
@@ -166,6 +128,7 @@ fn CannotChange() -> impl IntoView {
             </p>
             <p>"Close the app and open it again to get the newest version."</p>
         </components::Page>
+        <Drawn />
     }
 }
 

@@ -490,7 +490,7 @@ fn CheckAnswers(
                 <dd class="summary-list__actions">
                     <button type="button" class="link-button" on:click=move |_| on_change.run(step)>
                         "Change"
-                        <span class="visually-hidden">{format!(" {}", key.to_lowercase())}</span>
+                        <span class="visually-hidden">{format!(" {}", key.to_ascii_lowercase())}</span>
                     </button>
                 </dd>
             </div>

@@ -36,3 +36,15 @@ pub fn mark(name: &str) {
         let _ = perf.mark(name);
     }
 }
+
+/// Removes the first screen that `index.html` shows before the app has
+/// started (`#first-screen`: the header and "Opening Alongside…"), once
+/// the app has drawn its own.
+pub fn remove_first_screen() {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("first-screen"))
+    {
+        el.remove();
+    }
+}

@@ -142,7 +142,7 @@ pub fn CheckIn() -> impl IntoView {
                             <Choices
                                 id="ons-answer".to_string()
                                 legend=q.wording().to_string()
-                                hint=format!("0 is {}. 10 is {}.", low.to_lowercase(), high.to_lowercase())
+                                hint=format!("0 is {}. 10 is {}.", low.to_ascii_lowercase(), high.to_ascii_lowercase())
                                 options=options
                                 compact=true
                                 required=true
@@ -168,7 +168,7 @@ pub fn CheckIn() -> impl IntoView {
                                     <dd class="summary-list__value">{choice_words(answer)}</dd>
                                     <dd class="summary-list__actions">
                                         <button type="button" class="link-button" on:click=move |_| go(i + 1)>
-                                            "Change"<span class="visually-hidden">{format!(" {}", q.short().to_lowercase())}</span>
+                                            "Change"<span class="visually-hidden">{format!(" {}", q.short().to_ascii_lowercase())}</span>
                                         </button>
                                     </dd>
                                 </div>

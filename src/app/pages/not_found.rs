@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::components::Page;
+use crate::app::lazy::Drawn;
 
 /// Shown for any address the app does not have.
 #[component]
@@ -16,5 +17,6 @@ pub fn NotFound() -> impl IntoView {
                 <a href="/">"Go to Today"</a>
             </p>
         </Page>
+        <Drawn />
     }
 }

@@ -122,7 +122,13 @@ pub fn Appointments() -> impl IntoView {
             <p>"Alongside shows a reminder on Today when one is due. Phones cannot wake a closed web app, so the surest reminder is your phone's own calendar: use \u{201c}Add to my calendar\u{201d}."</p>
             {move || (notify::supported() && !notify_on.get()).then(|| view! {
                 <button type="button" class="button button--secondary" on:click=move |_| {
-                    leptos::task::spawn_local(async move { notify_on.set(notify::ask().await); });
+                    leptos::task::spawn_local(async move {
+                        let allowed = notify::ask().await;
+                        notify_on.set(allowed);
+                        if allowed {
+                            start_notifications();
+                        }
+                    });
                 }>"Also show reminders as notifications while Alongside is open"</button>
             })}
             {move || notify_on.get().then(|| view! { <p>"Notifications are on while Alongside is open."</p> })}
@@ -235,8 +241,15 @@ pub fn TodayAppointments() -> impl IntoView {
 }
 
 /// Shows due reminders as system notifications while the app is open,
-/// each once a session, if the client allowed notifications.
+/// each once a session, if the client allowed notifications. Starts once
+/// a session, however often called.
 pub fn start_notifications() {
+    thread_local! {
+        static STARTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if STARTED.with(|s| s.replace(true)) {
+        return;
+    }
     let appts = use_saved::<ApptBook>();
     let shown = StoredValue::new(Vec::<(u32, NaiveDate)>::new());
     let check = move || {

@@ -10,6 +10,7 @@ use leptos::task::spawn_local;
 
 use super::{moment, FILE_ID, PASSPHRASE_ID, RESTORE_ID};
 use crate::app::components::{ErrorSummary, FormErrors, Page, SummaryError, TextField};
+use crate::app::lazy::Lazy;
 use crate::app::state::{
     start_afresh, use_data_tools, use_status, Chosen, DataTools, JustDone, OpenError, RestoreHow,
 };
@@ -120,7 +121,14 @@ pub fn RestoreBackup(
     /// Offer "Add what is missing" as well as "Replace" (not needed when
     /// the phone holds nothing).
     phone_has_data: bool,
+    /// Move focus to the file box once the form is drawn (when the client
+    /// has just asked for it).
+    #[prop(optional)]
+    focus_file: bool,
 ) -> impl IntoView {
+    if focus_file {
+        page::focus_after_render(FILE_ID);
+    }
     let tools = use_data_tools();
     let stage = RwSignal::new(Stage::Choose);
     let passphrase = RwSignal::new(String::new());
@@ -313,6 +321,15 @@ pub fn RestoreBackup(
     }
 }
 
+crate::lazy_page!(
+    /// The restore form for a phone with nothing on it (the welcome screen,
+    /// and after the browser removed the data): its code, with backups and
+    /// their decryption, comes with My data's chunk, only when opened.
+    restore_form(errors: FormErrors, focus: bool) in client => view! {
+        <RestoreBackup errors=errors phone_has_data=false focus_file=focus />
+    }
+);
+
 /// The "welcome" screen's offer to restore, for a client who has used
 /// Alongside before (a new phone, or after deleting everything).
 #[component]
@@ -324,14 +341,11 @@ pub fn WelcomeRestore() -> impl IntoView {
         <section aria-labelledby="welcome-restore-heading" class="my-data__section">
             <h2 class="heading-m" id="welcome-restore-heading">"Used Alongside before?"</h2>
             {move || if open.get() {
-                view! { <RestoreBackup errors=errors phone_has_data=false /> }.into_any()
+                view! { <Lazy load=Callback::new(move |()| restore_form(errors, true)) /> }.into_any()
             } else {
                 view! {
                     <p>"If you have a backup file, you can restore it instead of setting up again."</p>
-                    <button type="button" class="button button--secondary" on:click=move |_| {
-                        open.set(true);
-                        page::focus_after_render(FILE_ID);
-                    }>
+                    <button type="button" class="button button--secondary" on:click=move |_| open.set(true)>
                         "Restore from a backup"
                     </button>
                 }
@@ -360,7 +374,7 @@ pub fn DataRemoved(
             </p>
             <section aria-labelledby="removed-restore-heading" class="my-data__section">
                 <h2 class="heading-m" id="removed-restore-heading">"Restore from a backup"</h2>
-                <RestoreBackup errors=errors phone_has_data=false />
+                <Lazy load=Callback::new(move |()| restore_form(errors, false)) />
             </section>
             <section aria-labelledby="removed-start-heading" class="my-data__section">
                 <h2 class="heading-m" id="removed-start-heading">"No backup?"</h2>

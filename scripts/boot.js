@@ -1,0 +1,45 @@
+// Alongside's start-up, written into dist/ by scripts/build.mjs with this
+// build's file names. It asks at once for every file the first page needs
+// (the app, and the chunk of the page this visit starts on), so a slow
+// phone fetches them side by side rather than one after another; then it
+// starts the app, which replaces the first screen index.html shows.
+const APP = '__APP__';
+const FILES = __FILES__;
+const ROUTES = __ROUTES__;
+
+function chunkFor(path, setUp) {
+  for (const [pattern, chunk, needsSetUp] of ROUTES) {
+    if (new RegExp(pattern).test(path)) return needsSetUp && !setUp ? 'setup' : chunk;
+  }
+  return null;
+}
+
+let setUp = false;
+try {
+  // Only whether the details exist: nothing of them is read.
+  setUp = localStorage.getItem('alongside.profile') !== null;
+} catch {
+  // Storage switched off: the app will say so.
+}
+const files = ['app_bg.wasm', ...(FILES[chunkFor(location.pathname, setUp)] ?? [])];
+for (const [rel, href] of [['modulepreload', 'app.js'], ['modulepreload', '__wasm_split.js'], ...files.map((f) => ['preload', f])]) {
+  const link = document.createElement('link');
+  link.rel = rel;
+  link.href = APP + href;
+  if (rel === 'preload') {
+    // As the app fetches them (fetch(), same origin), so the browser
+    // hands over what it preloaded rather than fetching again.
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+  }
+  document.head.append(link);
+}
+
+import(APP + 'app.js')
+  .then((app) => app.default())
+  .catch(() => {
+    const status = document.getElementById('first-screen-status');
+    if (status) {
+      status.textContent = 'Alongside could not start. The first time, it needs an internet connection. Check your connection, then reload this page.';
+    }
+  });
