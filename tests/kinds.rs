@@ -52,8 +52,8 @@ fn a_damaged_value_of_every_kind_is_named_once_in_plain_english() {
     let all = every_kind();
     assert_eq!(
         all.len(),
-        10,
-        "eight kinds under one key, a diary month and a year"
+        11,
+        "nine kinds under one key, a diary month and a year"
     );
     let mut names = BTreeSet::new();
     for (key, what, message) in &all {
@@ -87,6 +87,7 @@ fn a_damaged_value_of_every_kind_is_named_once_in_plain_english() {
             "the list of summaries you have shared",
             "the shared summaries kept on this device",
             "your diary choices",
+            "your client code",
             "your diary for March 2026",
             "your diary summary for 2026",
         ]

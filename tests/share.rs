@@ -81,6 +81,11 @@ fn a_protected_summary_opens_with_its_passphrase_only() {
         url.len()
     );
     assert!(url.len() <= 2_000);
+    let (_, width) = alongside::share::qr::modules(&url).expect("fits a QR code");
+    println!(
+        "typical summary, protected: a QR code of version {} ({width} modules a side)",
+        (width - 17) / 4
+    );
     assert_eq!(open(&url, &pass), Ok(s.clone()));
     // Typed with a capital and extra spaces, as people do.
     let typed = format!(" {} ", pass.replacen(' ', "  ", 2));
@@ -163,6 +168,12 @@ fn the_typical_plain_link_length_is_reported() {
     );
     println!("typical summary, plain: {} characters as a link", url.len());
     assert!(url.len() <= 2_000);
+    // It still fits a QR code a phone camera reads.
+    let (_, width) = alongside::share::qr::modules(&url).expect("fits a QR code");
+    println!(
+        "typical summary, plain: a QR code of version {} ({width} modules a side)",
+        (width - 17) / 4
+    );
 }
 
 /// A fixture made by a released build (tests/fixtures/released/, made by

@@ -12,7 +12,7 @@ use super::components::{
     ERROR_SUMMARY_ID, HEADING_ID,
 };
 use super::pages::{DataRemoved, WelcomeRestore};
-use super::state::{just_deleted, use_profile, use_status};
+use super::state::{just_deleted, make_client_code, use_profile, use_status};
 use crate::model::text::set_included;
 use crate::model::{FieldError, ListedCondition, ProfileDraft, ProfileField};
 use crate::platform::page;
@@ -148,6 +148,9 @@ pub fn Setup(mode: Mode) -> impl IntoView {
             // A failed save is shown by the notice list at the top of the
             // page; the details stay in use for this session either way.
             let saved = profile.save(new_profile).is_ok();
+            if mode == Mode::FirstRun {
+                make_client_code();
+            }
             match mode {
                 Mode::FirstRun => navigate("/", Default::default()),
                 Mode::Edit if saved => {

@@ -161,6 +161,14 @@ pub async fn open_with_passphrase(
     open(&key, &locked.nonce, &locked.header, &locked.ciphertext).await
 }
 
+/// A new client code, or `None` if this browser has no secure random
+/// numbers (summaries are then shared without one).
+pub fn new_client_code() -> Option<crate::share::code::ClientCode> {
+    random::<10>()
+        .ok()
+        .map(|b| crate::share::code::ClientCode::from_random(&b))
+}
+
 /// A suggested passphrase of plain words, or `None` if this browser has
 /// no secure random numbers (the client can then write their own).
 pub fn suggest_passphrase() -> Option<String> {

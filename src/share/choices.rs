@@ -48,7 +48,8 @@ pub struct ShareForm {
 impl ShareForm {
     /// The form as it starts on `today`: the last 3 months, the goals
     /// being worked on, every diary measure in use, check-ins,
-    /// appointments, things to talk about and the name; notes and single
+    /// appointments, things to talk about, the name, the conditions and
+    /// what matters to them; notes and single
     /// readings left out (they can be personal, and long).
     pub fn new(today: NaiveDate, goals: Vec<u32>, measures: Vec<String>) -> Self {
         ShareForm {
@@ -64,6 +65,8 @@ impl ShareForm {
                 appointments: true,
                 talk: true,
                 notes: false,
+                conditions: true,
+                what_matters: true,
             },
         }
     }

@@ -1,6 +1,7 @@
 //! The share log: when the client shared a summary, for which period, which
 //! way and whether it had a passphrase. It holds no health data, only the
-//! fact of sharing, so the client can see what went where.
+//! fact of sharing, so the client can see what went where. (The summaries
+//! a link worker keeps are in [`super::kept`].)
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -103,51 +104,6 @@ impl ShareLog {
     /// Newest first, for showing.
     pub fn newest_first(&self) -> impl Iterator<Item = &Shared> {
         self.entries.iter().rev()
-    }
-}
-
-/// A summary a link worker kept on their device, as the payload it came
-/// in (still protected, if it had a passphrase).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct KeptSummary {
-    /// When it was kept.
-    #[serde(with = "crate::model::time::rfc3339")]
-    pub kept_at: DateTime<Utc>,
-    /// Whose it is, if the client gave their name.
-    pub name: Option<String>,
-    /// When the client made it.
-    #[serde(with = "crate::model::time::rfc3339")]
-    pub made_at: DateTime<Utc>,
-    /// The payload, exactly as received.
-    pub payload: String,
-}
-
-/// Every summary kept on this device, newest last.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct KeptSummaries {
-    /// The summaries.
-    pub items: Vec<KeptSummary>,
-}
-
-impl KeptSummaries {
-    /// Keeps a summary unless the same payload is already kept.
-    pub fn keep(&mut self, item: KeptSummary) {
-        if !self.items.iter().any(|k| k.payload == item.payload) {
-            self.items.push(item);
-        }
-    }
-
-    /// Adds the summaries of `other` not kept here.
-    pub fn add_missing(&mut self, other: &KeptSummaries) {
-        for k in &other.items {
-            self.keep(k.clone());
-        }
-    }
-
-    /// Removes one, returning it (for undo).
-    pub fn remove(&mut self, payload: &str) -> Option<KeptSummary> {
-        let i = self.items.iter().position(|k| k.payload == payload)?;
-        Some(self.items.remove(i))
     }
 }
 

@@ -18,7 +18,9 @@ use crate::model::appointment::ApptBook;
 use crate::model::diary::DiarySettings;
 use crate::model::wellbeing::{TalkList, Wellbeing};
 use crate::model::{GoalBook, Profile};
-use crate::share::log::{KeptSummaries, ShareLog};
+use crate::share::code::ClientCode;
+use crate::share::kept::KeptSummaries;
+use crate::share::log::ShareLog;
 
 /// How "add what is missing" (a restore that keeps the phone's records)
 /// treats a kind.
@@ -76,6 +78,7 @@ pub fn each_kind(v: &mut impl KindVisitor) {
     v.visit::<ShareLog>();
     v.visit::<KeptSummaries>();
     v.visit::<DiarySettings>();
+    v.visit::<ClientCode>();
 }
 
 /// Something done with the one kind stored under a key (see [`for_key`]).
@@ -224,6 +227,15 @@ impl Stored for DiarySettings {
     }
 }
 
+impl Stored for ClientCode {
+    const KEY: &'static str = "client-code";
+    const HOLDS: &'static str = "your client code";
+    const MERGE: Merge = Merge::PhoneFirst;
+
+    /// A phone keeps its own code: summaries already shared carry it.
+    fn add_missing(&mut self, _theirs: &Self) {}
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,7 +256,7 @@ mod tests {
     #[test]
     fn every_kind_has_its_own_key_schema_kind_and_words() {
         let all = all();
-        assert_eq!(all.len(), 8);
+        assert_eq!(all.len(), 9);
         for (i, (key, words, kind)) in all.iter().enumerate() {
             assert!(key.as_str().starts_with(super::super::PREFIX));
             assert!(words.starts_with("your ") || words.starts_with("the "));

@@ -2,7 +2,8 @@
 //! scripts/make-fixtures.mjs from commit 07e765b) still read and restore,
 //! every record as this build reads it.
 
-use alongside::share::log::{KeptSummaries, ShareLog};
+use alongside::share::kept::KeptSummaries;
+use alongside::share::log::ShareLog;
 use alongside::store::backup::{restore_replace, Backup};
 use alongside::store::kinds::Stored;
 use alongside::store::protected;

@@ -2,6 +2,7 @@
 //! generator, a full phone and its records, and backup files signed as the
 //! format documents.
 
+use alongside::share::code::ClientCode;
 use std::collections::BTreeMap;
 
 use alongside::model::appointment::{ApptBook, ApptDraft, ApptKind};
@@ -186,6 +187,13 @@ pub(crate) fn full_phone() -> Store<MemoryBackend> {
     put(&store, &StoreKey::of::<Wellbeing>(), &wellbeing());
     put(&store, &StoreKey::of::<TalkList>(), &talk());
     put(&store, &StoreKey::of::<DiarySettings>(), &settings());
+    // The client's code goes with the backup: a restored phone's summaries
+    // still match the ones its link worker kept.
+    put(
+        &store,
+        &StoreKey::of::<ClientCode>(),
+        &ClientCode::from_random(&[7; 10]),
+    );
     let mut months = diary(day(2025, 12, 24), day(2026, 1, 6), 1);
     months.extend(diary(day(2026, 11, 14), day(2026, 11, 20), 2));
     put_diary(&store, &months);

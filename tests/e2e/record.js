@@ -19,7 +19,8 @@ function sequence(seed) {
   let s = seed;
   return (lo, hi) => {
     s = (s * 1103515245 + 12345) % 2147483648;
-    return lo + (s % (hi - lo + 1));
+    // The high bits: an LCG's low bits repeat every few calls.
+    return lo + (Math.floor(s / 65536) % (hi - lo + 1));
   };
 }
 

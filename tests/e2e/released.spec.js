@@ -12,6 +12,9 @@ test('a plain and a protected link from the released build open', async ({ page,
   await page.goto(onThisHost(fixture('link-plain.txt'), baseURL));
   await expect(page.getByRole('heading', { name: "Maureen's summary" })).toBeVisible();
   await expect(page.locator('.summary')).toContainText('Walk to the corner shop without stopping');
+  // Made before there was "What has changed": it is worked out all the same.
+  const changes = page.getByRole('region', { name: 'What has changed' });
+  await expect(changes).toContainText('Walk to the corner shop without stopping:');
 
   // Each in a tab of its own, as a link opens from a message.
   page = await context.newPage();
@@ -43,6 +46,9 @@ for (const [file, passphrase] of [['backup.json', null], ['backup-protected.txt'
     await expect(page.getByRole('table', { name: 'Summaries you have shared, newest first' })).toBeVisible();
     await page.goto('/review');
     await expect(page.getByRole('heading', { name: 'Kept on this device' })).toBeVisible();
-    await expect(page.locator('.kept')).toContainText("Maureen's summary");
+    // Listed by client, with the day the latest was made.
+    const kept = page.getByRole('region', { name: 'Kept on this device' });
+    await expect(kept.getByRole('heading', { name: 'Maureen' })).toBeVisible();
+    await expect(kept).toContainText(/Latest made \w{3} \d+ \w+; 1 kept/);
   });
 }

@@ -64,6 +64,9 @@ fn TodayPage() -> impl IntoView {
                 }}
             </section>
             <TalkAbout />
+            <ul class="link-cards link-cards--spaced">
+                <li><a class="link-card" href="/share">"Share with your link worker"</a></li>
+            </ul>
             <BackupReminder />
             <section class="card card--feature" aria-labelledby="what-matters-heading">
                 <h2 class="heading-m" id="what-matters-heading">"What matters to you"</h2>

@@ -4,6 +4,7 @@
 //! domain operation, saves through the [`Store`](crate::store::Store), and
 //! updates a signal. One file an idea:
 //! - `notices`: messages at the top of every page;
+//! - `client_code`: the client's code, made once;
 //! - `saved`: [`Saved`], one record kind as a signal;
 //! - `stores`: the stores opened so far, each read the first time a page
 //!   asks for it ([`use_saved`]), never all at start;
@@ -11,11 +12,15 @@
 //! - `diary`: the diary's months and summaries;
 //! - `data_tools`: backups, restores, spreadsheets, deleting everything;
 //! - `share_tools`: the summary, its link and the share log;
+//! - `review_tools`: the link worker's kept summaries, and what changed
+//!   since the last one of the same client;
 //! - `status`: facts about the app, the UK date, the goal just deleted.
 
+mod client_code;
 mod data_tools;
 mod diary;
 mod notices;
+mod review_tools;
 mod saved;
 mod share_tools;
 mod status;
@@ -26,11 +31,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+pub use client_code::{make_client_code, CodeStore};
 pub use data_tools::{
     just_deleted, use_data_tools, Chosen, DataTools, JustDone, OpenError, RestoreHow, OUR_PREFIXES,
 };
 pub use diary::{use_diary, DiaryStore};
 pub use notices::{Notice, Notices, Tone, CHANGED_ELSEWHERE};
+pub use review_tools::{use_review_tools, ReviewTools, Since};
 pub use saved::{GoalsStore, ProfileStore, Saved};
 pub use share_tools::{unlock, use_share_tools, Made, ShareTools};
 pub use status::{use_deleted_goal, use_status, use_today, AppStatus, DeletedGoalSlot, TodayDate};

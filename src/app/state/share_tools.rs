@@ -4,6 +4,7 @@
 //! side, opening a protected summary. Pages call one of these per action;
 //! the summary and its codecs are [`crate::share`]'s.
 
+use super::client_code::CodeStore;
 use super::diary::{use_diary, DiaryStore};
 use super::saved::Saved;
 use super::stores::{use_lazy, use_saved};
@@ -37,6 +38,7 @@ pub struct ShareTools {
     wellbeing: Saved<Wellbeing>,
     appointments: Saved<ApptBook>,
     talk: Saved<TalkList>,
+    code: CodeStore,
     /// The share log.
     pub log: Saved<ShareLog>,
 }
@@ -77,9 +79,18 @@ impl ShareTools {
             self.diary.load_month(month);
             month = month.next();
         }
-        let name = self
-            .profile
-            .with_untracked(|p| p.and_then(|p| p.preferred_name.clone()));
+        let (name, conditions, what_matters): (_, Vec<String>, String) =
+            self.profile.with_untracked(|p| {
+                p.map(|p| {
+                    (
+                        p.preferred_name.clone(),
+                        p.conditions.iter().map(|c| c.label().to_string()).collect(),
+                        p.what_matters.clone(),
+                    )
+                })
+                .unwrap_or_default()
+            });
+        let code = self.code.ensure();
         let measures = self.diary.all_measures();
         let goals = self
             .goals
@@ -105,6 +116,9 @@ impl ShareTools {
                     wellbeing: &wellbeing,
                     appointments: &appointments,
                     talk: &talk,
+                    code: code.as_deref(),
+                    conditions: &conditions,
+                    what_matters: Some(what_matters.as_str()),
                 },
             )
         });
@@ -247,6 +261,7 @@ pub fn use_share_tools() -> ShareTools {
             wellbeing: use_saved(),
             appointments: use_saved(),
             talk: use_saved(),
+            code: use_saved(),
             log: use_saved(),
         },
         // Its stores reload themselves.

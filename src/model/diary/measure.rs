@@ -229,6 +229,20 @@ pub fn format_scaled(value: i32, decimals: u8) -> String {
 }
 
 impl Measure {
+    /// Whether a higher value is better (`Some(true)`), worse
+    /// (`Some(false)`), or neither simply (`None`): for mood and peak flow
+    /// up is better; for the symptom scales and reliever puffs, down; for
+    /// blood glucose, weight, blood pressure and sleep there is no simple
+    /// better, and for the client's own measures we do not guess.
+    pub fn higher_is_better(&self) -> Option<bool> {
+        match self.id.as_str() {
+            "mood" | "peak_flow" => Some(true),
+            "breathlessness" | "swelling" | "chest_pain" | "pain" | "stiffness" | "anxiety"
+            | "tiredness" | "reliever" => Some(false),
+            _ => None,
+        }
+    }
+
     /// Decimal places of the stored value.
     pub fn decimals(&self) -> u8 {
         match self.kind {
@@ -295,6 +309,28 @@ impl Measure {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn better_is_said_only_where_it_is_simple() {
+        let better = |id: &str| builtin(id).unwrap().higher_is_better();
+        assert_eq!(better("mood"), Some(true));
+        assert_eq!(better("peak_flow"), Some(true));
+        for id in [
+            "breathlessness",
+            "pain",
+            "stiffness",
+            "anxiety",
+            "tiredness",
+            "swelling",
+            "chest_pain",
+            "reliever",
+        ] {
+            assert_eq!(better(id), Some(false), "{id}");
+        }
+        for id in ["glucose", "weight", "systolic", "diastolic", "sleep"] {
+            assert_eq!(better(id), None, "{id}");
+        }
+    }
 
     #[test]
     fn numbers_are_read_exactly_and_checked_against_their_range() {

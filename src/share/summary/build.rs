@@ -3,10 +3,12 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::limits::{APPOINTMENTS_AHEAD_DAYS, APPOINTMENTS_MAX, MAX_ITEMS, MAX_READINGS};
+use chrono::{Datelike, Duration};
+
+use super::limits::{APPOINTMENTS_AHEAD_DAYS, APPOINTMENTS_MAX, MAX_ITEMS, MAX_READINGS, PAST_MAX};
 use super::types::{
-    offset, SharedAppointment, SharedGoal, SharedKind, SharedMeasure, SharedStatus,
-    SharedWellbeing, Summary,
+    offset, Better, SharedAppointment, SharedGoal, SharedKind, SharedMeasure, SharedPast,
+    SharedStatus, SharedWellbeing, Summary,
 };
 use crate::model::appointment::ApptBook;
 use crate::model::diary::{summarise, DiaryMonth, Kind, Measure, Month};
@@ -31,8 +33,13 @@ pub struct Choice {
     pub appointments: bool,
     /// "Things I want to talk about".
     pub talk: bool,
-    /// Goal notes and diary notes (off by default: they can be personal).
+    /// Goal notes, diary notes and notes after appointments (off by
+    /// default: they can be personal).
     pub notes: bool,
+    /// Their conditions.
+    pub conditions: bool,
+    /// What matters to them.
+    pub what_matters: bool,
 }
 
 /// The client's record, as the summary is built from it.
@@ -53,6 +60,12 @@ pub struct Sources<'a> {
     pub appointments: &'a ApptBook,
     /// Things to talk about.
     pub talk: &'a TalkList,
+    /// The client's code, from set-up.
+    pub code: Option<&'a str>,
+    /// Their conditions, in words.
+    pub conditions: &'a [String],
+    /// What matters to them.
+    pub what_matters: Option<&'a str>,
 }
 
 /// The last `n` of `items` (the newest, as lists are oldest first): a long
@@ -127,19 +140,41 @@ impl Summary {
                 };
                 let mut all = Vec::new();
                 summarise(days.iter().flat_map(|d| d.of(&m.id)), &mut all);
+                // Weeks as people count them, Monday to Sunday.
+                let monday =
+                    from - Duration::days(i64::from(from.weekday().num_days_from_monday()));
                 let mut weeks: Vec<(u16, i32)> = Vec::new();
-                let week_count = offset(from, to) / 7 + 1;
+                let week_count = offset(monday, to) / 7 + 1;
                 for w in 0..week_count {
                     let mut one = Vec::new();
                     summarise(
                         days.iter()
-                            .filter(|d| offset(from, d.date) / 7 == w)
+                            .filter(|d| offset(monday, d.date) / 7 == w)
                             .flat_map(|d| d.of(&m.id)),
                         &mut one,
                     );
                     if let (Some(s), Ok(w)) = (one.pop(), u16::try_from(w)) {
                         weeks.push((w, s.average_x10()));
                     }
+                }
+                let recorded = || days.iter().filter(|d| d.of(&m.id).next().is_some());
+                let last_day = recorded().map(|d| offset(from, d.date)).max();
+                // How often each answer came in the last 7 days, where the
+                // answers are words (mood) or yes and no.
+                let mut last_week: Vec<(i32, u32)> = Vec::new();
+                if matches!(kind, SharedKind::Mood | SharedKind::YesNo) {
+                    let week_start = to - Duration::days(6);
+                    for r in days
+                        .iter()
+                        .filter(|d| d.date >= week_start)
+                        .flat_map(|d| d.of(&m.id))
+                    {
+                        match last_week.iter_mut().find(|(v, _)| *v == r.v) {
+                            Some(slot) => slot.1 += 1,
+                            None => last_week.push((r.v, 1)),
+                        }
+                    }
+                    last_week.sort_unstable();
                 }
                 SharedMeasure {
                     name: m.name.clone(),
@@ -158,12 +193,31 @@ impl Summary {
                     } else {
                         Vec::new()
                     },
+                    better: m.higher_is_better().map(|h| {
+                        if h {
+                            Better::Higher
+                        } else {
+                            Better::Lower
+                        }
+                    }),
+                    monday_weeks: true,
+                    last_day,
+                    last_week,
                 }
             })
             .collect();
         let wellbeing = if choice.wellbeing {
             src.wellbeing.starting_point().map(|s| SharedWellbeing {
                 start: (offset(from, s.date), s.answers),
+                // Where things stood as the period began, if that is not
+                // the starting point itself.
+                before: src
+                    .wellbeing
+                    .checkins
+                    .iter()
+                    .skip(1)
+                    .rfind(|c| c.date < from)
+                    .map(|c| (offset(from, c.date), c.answers)),
                 in_period: latest(
                     src.wellbeing
                         .checkins
@@ -199,6 +253,31 @@ impl Summary {
         } else {
             Vec::new()
         };
+        // What happened in the period: every appointment that has started
+        // by now, cancelled ones too, and what was noted afterwards.
+        let past = if choice.appointments {
+            latest(
+                src.appointments
+                    .past(src.now)
+                    .into_iter()
+                    .rev()
+                    .filter(|o| in_period(o.date))
+                    .filter_map(|o| {
+                        let a = src.appointments.get(o.id)?;
+                        Some(SharedPast {
+                            day: offset(from, o.date),
+                            time: o.time,
+                            title: a.title(),
+                            cancelled: o.cancelled,
+                            notes: if choice.notes { o.notes.clone() } else { None },
+                        })
+                    })
+                    .collect(),
+                PAST_MAX,
+            )
+        } else {
+            Vec::new()
+        };
         Summary {
             created: src.now.timestamp(),
             name: choice.name.then(|| src.name.map(str::to_string)).flatten(),
@@ -223,6 +302,20 @@ impl Summary {
             } else {
                 Vec::new()
             },
+            code: src.code.map(str::to_string),
+            conditions: if choice.conditions {
+                src.conditions.to_vec()
+            } else {
+                Vec::new()
+            },
+            what_matters: if choice.what_matters {
+                src.what_matters
+                    .map(str::to_string)
+                    .filter(|w| !w.is_empty())
+            } else {
+                None
+            },
+            past,
         }
     }
 }
@@ -230,7 +323,6 @@ impl Summary {
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{d, now};
-    use super::super::Direction;
     use super::*;
     use crate::model::diary::{DayEntry, Reading};
     use crate::model::goal::{GoalDraft, Rating};
@@ -246,6 +338,8 @@ mod tests {
             appointments: true,
             talk: true,
             notes: true,
+            conditions: true,
+            what_matters: true,
         }
     }
     #[test]
@@ -313,6 +407,9 @@ mod tests {
             wellbeing: &wellbeing,
             appointments: &appts,
             talk: &talk,
+            code: Some("k3x9"),
+            conditions: &["Asthma".to_string()],
+            what_matters: Some("My grandchildren"),
         };
         let s = Summary::build(&everything(), d(10, 25), d(11, 21), &src);
         assert_eq!(s.name.as_deref(), Some("Maureen"));
@@ -328,10 +425,16 @@ mod tests {
         assert_eq!(g.ratings, vec![(-5, 3), (16, 6)]);
         let m = &s.measures[0];
         assert_eq!(m.stats, Some((3, 11, 2, 5)));
-        // Week 1 (1 to 7 November) holds 2 and 4; week 2 holds 5.
-        assert_eq!(m.weeks, vec![(1, 30), (2, 50)]);
+        // Weeks run Monday to Sunday: week 0 is 19 to 25 October (the
+        // period starts on Sunday 25th); week 2 (2 to 8 November) holds 2
+        // and 4; week 3 holds 5.
+        assert!(m.monday_weeks);
+        assert_eq!(m.weeks, vec![(2, 30), (3, 50)]);
+        assert_eq!(m.last_day, Some(18));
+        assert_eq!(m.better, Some(Better::Higher));
+        // Nothing in the last 7 days (15 to 21 November).
+        assert!(m.last_week.is_empty());
         assert_eq!(m.readings.len(), 3);
-        assert_eq!(m.direction(), Direction::Up);
         let w = s.wellbeing.as_ref().unwrap();
         assert_eq!(w.start.0, -54);
         assert_eq!(w.latest().1, [Some(5), None, Some(6), Some(5)]);
@@ -351,5 +454,98 @@ mod tests {
         let s = Summary::build(&less, d(10, 25), d(11, 21), &src);
         assert!(s.name.is_none() && s.goals.is_empty() && s.wellbeing.is_none());
         assert!(s.measures[0].readings.is_empty() && s.notes.is_empty() && s.talk.is_empty());
+    }
+
+    /// The case: "Last 4 weeks" on Tue 29 December runs from Wed 2
+    /// December. A diary reading, a goal rating and a check-in on 1
+    /// December are all outside it: the diary drops it, and the goal's
+    /// and wellbeing's starts say their day rather than pass as the
+    /// period's.
+    #[test]
+    fn one_period_for_goals_wellbeing_and_the_diary() {
+        let dec = |day| NaiveDate::from_ymd_opt(2026, 12, day).unwrap();
+        let today = dec(29);
+        let (from, to) = super::super::Period::Last4Weeks.days(today, None).unwrap();
+        assert_eq!(from, dec(2));
+        let mut goals = GoalBook::default();
+        let id = goals
+            .add(
+                &GoalDraft {
+                    text: "Walk to the shop".into(),
+                    ..GoalDraft::default()
+                },
+                dec(1),
+            )
+            .unwrap();
+        goals.get_mut(id).unwrap().ratings = vec![
+            Rating {
+                on: dec(1),
+                value: 3,
+            },
+            Rating {
+                on: dec(20),
+                value: 6,
+            },
+        ];
+        let mut month = DiaryMonth::default();
+        for (day, v) in [(1, 9), (3, 6), (4, 6), (23, 4), (28, 4)] {
+            month.put(DayEntry {
+                date: dec(day),
+                readings: vec![Reading {
+                    m: "breathlessness".into(),
+                    t: None,
+                    v,
+                }],
+                note: None,
+            });
+        }
+        let months = vec![(Month::of(dec(1)), month)];
+        let wellbeing = Wellbeing {
+            checkins: vec![
+                CheckIn {
+                    date: d(9, 1),
+                    answers: [Some(3); 4],
+                },
+                CheckIn {
+                    date: dec(1),
+                    answers: [Some(4); 4],
+                },
+                CheckIn {
+                    date: dec(22),
+                    answers: [Some(6); 4],
+                },
+            ],
+            ..Wellbeing::default()
+        };
+        let measures = vec![crate::model::diary::builtin("breathlessness").unwrap()];
+        let src = Sources {
+            now: "2026-12-29T12:00:00Z".parse().unwrap(),
+            name: None,
+            goals: &goals,
+            measures: &measures,
+            months: &months,
+            wellbeing: &wellbeing,
+            appointments: &ApptBook::default(),
+            talk: &TalkList::default(),
+            code: None,
+            conditions: &[],
+            what_matters: None,
+        };
+        let choice = Choice {
+            goals: vec![id],
+            measures: vec!["breathlessness".into()],
+            ..everything()
+        };
+        let s = Summary::build(&choice, from, to, &src);
+        let c = s.changes(today);
+        assert_eq!(c.goals[0].words, "3 (on Tue 1 December) to 6 out of 10");
+        // The diary's 1 December (9) is not in the first week's average.
+        assert_eq!(s.measures[0].stats.map(|s| s.0), Some(4));
+        assert_eq!(c.measures[0].words, "6.0 to 4.0 out of 10, better");
+        assert_eq!(
+            c.wellbeing_days.as_deref(),
+            Some("Tue 1 December to Tue 22 December")
+        );
+        assert_eq!(c.wellbeing[0].words, "4 to 6 out of 10, 2 points better");
     }
 }

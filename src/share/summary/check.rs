@@ -3,7 +3,9 @@
 
 use chrono::DateTime;
 
-use super::limits::{MAX_ITEMS, MAX_PERIOD_DAYS, MAX_READINGS, MAX_TEXT, MAX_VALUE};
+use super::limits::{
+    CODE_MAX, MAX_ITEMS, MAX_PERIOD_DAYS, MAX_READINGS, MAX_TEXT, MAX_VALUE, PAST_MAX,
+};
 use super::types::Summary;
 
 impl Summary {
@@ -31,9 +33,19 @@ impl Summary {
             self.appointments.len(),
             self.talk.len(),
             self.notes.len(),
+            self.conditions.len(),
         ];
-        if !lists.into_iter().all(items) {
+        if !lists.into_iter().all(items) || self.past.len() > PAST_MAX {
             return Err("too many items".into());
+        }
+        let code_ok = |c: &str| {
+            !c.is_empty() && c.len() <= CODE_MAX && c.bytes().all(|b| b.is_ascii_alphanumeric())
+        };
+        if !self.code.as_deref().is_none_or(code_ok)
+            || !self.what_matters.as_deref().is_none_or(text)
+            || !self.conditions.iter().all(|c| text(c))
+        {
+            return Err("the client's details do not add up".into());
         }
         for g in &self.goals {
             let ok = text(&g.text)
@@ -65,7 +77,12 @@ impl Summary {
                 && m.weeks.iter().all(|(_, v)| value_ok(*v / 10))
                 && m.readings
                     .iter()
-                    .all(|(d, t, v)| day_ok(*d) && t.is_none_or(|t| t < 1440) && value_ok(*v));
+                    .all(|(d, t, v)| day_ok(*d) && t.is_none_or(|t| t < 1440) && value_ok(*v))
+                && m.last_day.is_none_or(day_ok)
+                && m.last_week.len() <= 11
+                && m.last_week
+                    .iter()
+                    .all(|(v, n)| value_ok(*v) && *n <= MAX_VALUE as u32);
             if !ok {
                 return Err("a measure does not add up".into());
             }
@@ -75,13 +92,16 @@ impl Summary {
             let ok = items(w.in_period.len())
                 && day_ok(w.start.0)
                 && answers_ok(&w.start.1)
-                && w.in_period.iter().all(|(d, a)| day_ok(*d) && answers_ok(a));
+                && w.in_period.iter().all(|(d, a)| day_ok(*d) && answers_ok(a))
+                && w.before.is_none_or(|(d, a)| day_ok(d) && answers_ok(&a));
             if !ok {
                 return Err("a check-in does not add up".into());
             }
         }
         let ok = self.appointments.iter().all(|a| {
             day_ok(a.day) && a.time < 1440 && text(&a.title) && a.place.as_deref().is_none_or(text)
+        }) && self.past.iter().all(|p| {
+            day_ok(p.day) && p.time < 1440 && text(&p.title) && p.notes.as_deref().is_none_or(text)
         }) && self.talk.iter().all(|t| text(t))
             && self.notes.iter().all(|(d, t)| day_ok(*d) && text(t));
         if !ok {
@@ -122,8 +142,32 @@ mod tests {
         let mut s = good.clone();
         s.measures[0].stats = Some((1, i64::from(i32::MAX), i32::MAX, i32::MAX));
         assert!(s.check().is_err());
-        let mut s = good;
+        let mut s = good.clone();
         s.measures[0].weeks[0].1 = i32::MIN;
+        assert!(s.check().is_err());
+    }
+
+    #[test]
+    fn check_refuses_damaged_new_parts() {
+        let good = typical(now());
+        let bad: [fn(&mut Summary); 9] = [
+            |s| s.code = Some(String::new()),
+            |s| s.code = Some("not/a code".into()),
+            |s| s.code = Some("x".repeat(CODE_MAX + 1)),
+            |s| s.what_matters = Some("x".repeat(MAX_TEXT + 1)),
+            |s| s.conditions = vec!["x".into(); MAX_ITEMS + 1],
+            |s| s.past[0].time = 1440,
+            |s| s.past = vec![s.past[0].clone(); PAST_MAX + 1],
+            |s| s.measures[0].last_week = vec![(MAX_VALUE + 1, 1)],
+            |s| s.wellbeing.as_mut().unwrap().before = Some((0, [Some(11), None, None, None])),
+        ];
+        for (i, damage) in bad.iter().enumerate() {
+            let mut s = good.clone();
+            damage(&mut s);
+            assert!(s.check().is_err(), "damage {i} was let through");
+        }
+        let mut s = good;
+        s.measures[0].last_day = Some(i32::MAX);
         assert!(s.check().is_err());
     }
 }

@@ -16,3 +16,7 @@ pub const MAX_READINGS: usize = MAX_ITEMS * 20;
 /// The largest size of a stored value or average a summary may hold: far
 /// beyond any measure, and small enough that no sum or scaling overflows.
 pub const MAX_VALUE: i32 = 10_000_000;
+/// The most appointments in the period a summary holds (the latest).
+pub const PAST_MAX: usize = 40;
+/// The most characters of a client's code.
+pub const CODE_MAX: usize = 32;

@@ -8,24 +8,30 @@
 //! documented in `docs/share-format.md`.
 //!
 //! One idea a file: the limits a summary keeps to (`limits`), what it holds
-//! (`types`), which way a trend goes (`direction`), the period chosen
-//! (`period`), building it from the client's record (`build`), checking a
-//! received one (`check`) and a typical sample (`sample`). Everything is
-//! re-exported here, so paths such as `crate::share::summary::Summary` stay
-//! as they were.
+//! (`types`), the period chosen (`period`), building it from the client's
+//! record (`build`), checking a received one (`check`), "What has changed"
+//! (`changes`, which also says which way a trend went), what changed since
+//! an earlier summary (`since`), appointments grouped for reading
+//! (`agenda`), values in words (`values`) and a typical sample (`sample`).
+//! Everything is re-exported here, so paths such as
+//! `crate::share::summary::Summary` stay as they were.
 
+mod agenda;
 mod build;
+mod changes;
 mod check;
-mod direction;
 mod limits;
 mod period;
 mod sample;
+mod since;
 #[cfg(test)]
 mod test_support;
 mod types;
+mod values;
 
+pub use agenda::Upcoming;
 pub use build::{Choice, Sources};
-pub use direction::Direction;
+pub use changes::{Changes, Line};
 pub use limits::{
     APPOINTMENTS_AHEAD_DAYS, APPOINTMENTS_MAX, MAX_ITEMS, MAX_PERIOD_DAYS, MAX_READINGS, MAX_TEXT,
     MAX_VALUE,
@@ -33,6 +39,6 @@ pub use limits::{
 pub use period::{Period, PeriodEnd};
 pub use sample::typical;
 pub use types::{
-    SharedAppointment, SharedGoal, SharedKind, SharedMeasure, SharedStatus, SharedWellbeing,
-    Summary,
+    Better, SharedAppointment, SharedGoal, SharedKind, SharedMeasure, SharedPast, SharedStatus,
+    SharedWellbeing, Summary,
 };

@@ -4,14 +4,16 @@ use chrono::{DateTime, Utc};
 
 use super::period::Period;
 use super::types::{
-    offset, SharedAppointment, SharedGoal, SharedKind, SharedMeasure, SharedStatus,
-    SharedWellbeing, Summary,
+    offset, Better, SharedAppointment, SharedGoal, SharedKind, SharedMeasure, SharedPast,
+    SharedStatus, SharedWellbeing, Summary,
 };
 use crate::model::time::london_today;
 
-/// A typical three-month summary: 3 goals, 4 measures, 3 check-ins, 2
-/// appointments and 5 things to talk about. Used to test and report the
-/// link length, and by the e2e tests' seeds.
+/// A typical three-month summary, as shared by default (no notes, no
+/// single readings): the client's code, 2 conditions and what matters to
+/// them, 3 goals, 4 measures, 3 check-ins, 14 appointments in the period
+/// (one cancelled) and 2 coming up, and 5 things to talk about. Used to
+/// test and report the link length and the QR code's fit.
 pub fn typical(now: DateTime<Utc>) -> Summary {
     let to = london_today(now);
     let from = Period::Last3Months
@@ -34,7 +36,7 @@ pub fn typical(now: DateTime<Utc>) -> Summary {
             .collect(),
         notes: Vec::new(),
     };
-    let measure = |name: &str, kind, unit: &str, decimals, base: i32| SharedMeasure {
+    let measure = |name: &str, kind, unit: &str, decimals, base: i32, better| SharedMeasure {
         name: name.into(),
         kind,
         unit: unit.into(),
@@ -44,7 +46,35 @@ pub fn typical(now: DateTime<Utc>) -> Summary {
             .map(|w| (w, base * 10 + (w as i32 * 7) % 13 - 6))
             .collect(),
         readings: Vec::new(),
+        better,
+        monday_weeks: true,
+        last_day: Some(offset(from, to) - 1),
+        last_week: if kind == SharedKind::Mood {
+            vec![(2, 1), (3, 2), (4, 4)]
+        } else {
+            Vec::new()
+        },
     };
+    // A weekly walking group and two GP visits.
+    let mut past: Vec<SharedPast> = (0..12)
+        .map(|w| SharedPast {
+            day: w * 7 + 3,
+            time: 600,
+            title: "Walking group".into(),
+            cancelled: w == 5,
+            notes: None,
+        })
+        .collect();
+    for day in [20, 61] {
+        past.push(SharedPast {
+            day,
+            time: 570,
+            title: "GP: Dr Patel".into(),
+            cancelled: false,
+            notes: None,
+        });
+    }
+    past.sort_by_key(|p| p.day);
     Summary {
         created: now.timestamp(),
         name: Some("Maureen".into()),
@@ -84,13 +114,28 @@ pub fn typical(now: DateTime<Utc>) -> Summary {
             ),
         ],
         measures: vec![
-            measure("Mood", SharedKind::Mood, "", 0, 3),
-            measure("Breathlessness", SharedKind::Scale, "", 0, 5),
-            measure("Peak flow", SharedKind::Number, "L/min", 0, 310),
-            measure("Sleep", SharedKind::Number, "hours", 1, 62),
+            measure("Mood", SharedKind::Mood, "", 0, 3, Some(Better::Higher)),
+            measure(
+                "Breathlessness",
+                SharedKind::Scale,
+                "",
+                0,
+                5,
+                Some(Better::Lower),
+            ),
+            measure(
+                "Peak flow",
+                SharedKind::Number,
+                "L/min",
+                0,
+                310,
+                Some(Better::Higher),
+            ),
+            measure("Sleep", SharedKind::Number, "hours", 1, 62, None),
         ],
         wellbeing: Some(SharedWellbeing {
             start: (-40, [Some(4), Some(5), Some(3), Some(7)]),
+            before: Some((-12, [Some(4), Some(5), Some(4), Some(7)])),
             in_period: vec![
                 (10, [Some(5), Some(5), Some(4), Some(6)]),
                 (45, [Some(5), Some(6), Some(6), Some(5)]),
@@ -119,5 +164,12 @@ pub fn typical(now: DateTime<Utc>) -> Summary {
             "Money worries about the heating".into(),
         ],
         notes: Vec::new(),
+        code: Some("k7q2m9x4t8w3p6r5".into()),
+        conditions: vec![
+            "COPD (chronic obstructive pulmonary disease)".into(),
+            "Type 2 diabetes".into(),
+        ],
+        what_matters: Some("Seeing my grandchildren and getting out to the shops on my own".into()),
+        past,
     }
 }

@@ -1,7 +1,7 @@
 //! What a summary holds: the summary itself and the goals, measures,
 //! check-ins and appointments as shared, with their small helpers.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::model::goal::GoalStatus;
@@ -41,6 +41,54 @@ pub struct Summary {
     /// Diary notes in the period (only when the client chose notes).
     #[serde(rename = "d", default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<(i32, String)>,
+    /// The client's code: random, made at set-up, no health data. A link
+    /// worker's device uses it to find an earlier summary of the same
+    /// client, and never to mix two clients up. Absent from older links.
+    #[serde(rename = "i", default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// The client's conditions, in words, if chosen.
+    #[serde(rename = "cn", default, skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<String>,
+    /// What matters to them, in their words, if chosen.
+    #[serde(rename = "wm", default, skip_serializing_if = "Option::is_none")]
+    pub what_matters: Option<String>,
+    /// Appointments in the period (when appointments are chosen), with how
+    /// they went (when notes are chosen).
+    #[serde(rename = "pa", default, skip_serializing_if = "Vec::is_empty")]
+    pub past: Vec<SharedPast>,
+}
+
+/// Which way is better for a measure, where there is one: for mood up is
+/// better, for breathlessness down. For numbers such as blood glucose
+/// neither is simply better, so the trend is told in neutral words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Better {
+    /// Higher is better.
+    #[serde(rename = "h")]
+    Higher,
+    /// Lower is better.
+    #[serde(rename = "l")]
+    Lower,
+}
+
+/// An appointment in the period, as shared.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedPast {
+    /// Its day.
+    #[serde(rename = "d")]
+    pub day: i32,
+    /// Its start, minutes after midnight (UK time).
+    #[serde(rename = "m")]
+    pub time: u16,
+    /// What it is: "GP: Dr Patel", or a group's name.
+    #[serde(rename = "t")]
+    pub title: String,
+    /// It was cancelled.
+    #[serde(rename = "x", default, skip_serializing_if = "std::ops::Not::not")]
+    pub cancelled: bool,
+    /// What the client noted afterwards (only when notes are chosen).
+    #[serde(rename = "o", default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
 }
 
 /// A goal as shared.
@@ -153,6 +201,21 @@ pub struct SharedMeasure {
     /// after midnight) and value.
     #[serde(rename = "r", default, skip_serializing_if = "Vec::is_empty")]
     pub readings: Vec<(i32, Option<u16>, i32)>,
+    /// Which way is better, where one is (absent from older links).
+    #[serde(rename = "b", default, skip_serializing_if = "Option::is_none")]
+    pub better: Option<Better>,
+    /// Weeks run Monday to Sunday: week 0 starts on the Monday on or
+    /// before the first day. Without it (older links), week 0 starts on
+    /// the first day.
+    #[serde(rename = "mw", default, skip_serializing_if = "std::ops::Not::not")]
+    pub monday_weeks: bool,
+    /// The last day with a reading, if any (absent from older links).
+    #[serde(rename = "lr", default, skip_serializing_if = "Option::is_none")]
+    pub last_day: Option<i32>,
+    /// For mood and yes or no: how often each answer was given in the last
+    /// 7 days of the period, as `[value, count]`.
+    #[serde(rename = "lw", default, skip_serializing_if = "Vec::is_empty")]
+    pub last_week: Vec<(i32, u32)>,
 }
 
 /// Wellbeing check-ins as shared: four answers each, 0 to 10, `None` for
@@ -165,6 +228,10 @@ pub struct SharedWellbeing {
     /// Every check-in in the period, oldest first.
     #[serde(rename = "p", default, skip_serializing_if = "Vec::is_empty")]
     pub in_period: Vec<(i32, [Option<u8>; 4])>,
+    /// The last check-in before the period, when it is not the starting
+    /// point: where things stood as the period began.
+    #[serde(rename = "b", default, skip_serializing_if = "Option::is_none")]
+    pub before: Option<(i32, [Option<u8>; 4])>,
 }
 
 impl SharedWellbeing {
@@ -202,6 +269,25 @@ impl Summary {
         self.from + Duration::days(i64::from(offset))
     }
 
+    /// The first day of week `week` of measure `m`'s weekly averages: a
+    /// Monday for summaries made since weeks ran Monday to Sunday, the
+    /// period's first day and every 7 days after for older ones.
+    pub fn week_start(&self, m: &SharedMeasure, week: u16) -> NaiveDate {
+        let first = if m.monday_weeks {
+            self.from - Duration::days(i64::from(self.from.weekday().num_days_from_monday()))
+        } else {
+            self.from
+        };
+        first + Duration::days(i64::from(week) * 7)
+    }
+
+    /// The number of measure `m`'s last week: the week holding the
+    /// period's last day.
+    pub fn last_week_number(&self, m: &SharedMeasure) -> u16 {
+        let days = (self.to - self.week_start(m, 0)).num_days();
+        u16::try_from(days / 7).unwrap_or(u16::MAX)
+    }
+
     /// When it was made.
     pub fn created_at(&self) -> DateTime<Utc> {
         DateTime::from_timestamp(self.created, 0).unwrap_or_default()
@@ -213,7 +299,10 @@ impl Summary {
             && self.measures.is_empty()
             && self.wellbeing.is_none()
             && self.appointments.is_empty()
+            && self.past.is_empty()
             && self.talk.is_empty()
             && self.notes.is_empty()
+            && self.conditions.is_empty()
+            && self.what_matters.is_none()
     }
 }

@@ -52,13 +52,3 @@ impl Record for crate::model::wellbeing::TalkList {
     const KIND: &'static str = "talk";
     const SCHEMA: u32 = 1;
 }
-
-impl Record for crate::share::log::ShareLog {
-    const KIND: &'static str = "shares";
-    const SCHEMA: u32 = 1;
-}
-
-impl Record for crate::share::log::KeptSummaries {
-    const KIND: &'static str = "kept_summaries";
-    const SCHEMA: u32 = 1;
-}

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 mod diary;
 mod goals;
 mod profile;
+mod share;
 
 pub use goals::GOALS_SCHEMA;
 pub use profile::{ProfileV1, PROFILE_SCHEMA};

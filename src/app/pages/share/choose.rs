@@ -157,10 +157,12 @@ pub fn ShareChoices(
             </CheckboxGroup>
             <CheckboxGroup legend="Also share">
                 {tick("share-wellbeing", "Wellbeing check-ins (your starting point, the latest, and all in the period)", |c| c.wellbeing, |c, v| c.wellbeing = v)}
-                {tick("share-appointments", "Appointments coming up", |c| c.appointments, |c, v| c.appointments = v)}
+                {tick("share-appointments", "Appointments in the period and coming up", |c| c.appointments, |c, v| c.appointments = v)}
                 {tick("share-talk", "Things I want to talk about", |c| c.talk, |c, v| c.talk = v)}
-                {tick("share-notes", "My notes from goals and the diary", |c| c.notes, |c, v| c.notes = v)}
+                {tick("share-notes", "My notes from goals, the diary and appointments", |c| c.notes, |c, v| c.notes = v)}
                 {tick("share-name", "My name", |c| c.name, |c, v| c.name = v)}
+                {tick("share-conditions", "My conditions", |c| c.conditions, |c, v| c.conditions = v)}
+                {tick("share-what-matters", "What matters to me", |c| c.what_matters, |c, v| c.what_matters = v)}
             </CheckboxGroup>
             <button type="submit" class="button">"Preview what your link worker will see"</button>
         </form>

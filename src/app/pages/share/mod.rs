@@ -11,7 +11,7 @@
 mod choose;
 mod log;
 mod review;
-mod view;
+pub(crate) mod view;
 mod ways;
 
 pub use review::Review;
@@ -26,7 +26,7 @@ use crate::share::choices::ShareField;
 use crate::share::summary::Summary;
 use choose::ShareChoices;
 use log::ShareLogView;
-use ways::WaysToShare;
+use ways::{QuickWays, WaysToShare};
 
 /// The id of the form control a problem with `field` is about.
 fn target(field: ShareField) -> &'static str {
@@ -89,40 +89,51 @@ pub fn Share() -> impl IntoView {
                             </button>
                         </p>
                         {move || preview.get().map(|s| view! { <SummaryView summary=s /> })}
+                        <p class="no-print">
+                            <button
+                                type="button"
+                                class="button"
+                                on:click=move |_| {
+                                    showing.set(false);
+                                    page::focus_after_render("share-on-screen");
+                                }
+                            >
+                                "Done"
+                            </button>
+                        </p>
                     </div>
                 }
             }
         >
             <Page title="Share with your link worker".into()>
                 <ErrorSummary errors=errors.summary() />
-                <p>
-                    "Choose what to share. You will see exactly what your link worker will see before anything leaves your phone."
-                </p>
-                <ShareChoices form=form errors=errors on_preview=Callback::new(move |_| make_preview()) />
-                {move || preview.get().map(|s| {
-                    let empty = s.is_empty();
-                    let shown = s.clone();
-                    view! {
-                        <section class="preview" aria-labelledby="preview-heading">
-                            <h2 class="heading-l no-print" id="preview-heading" tabindex="-1">"Preview"</h2>
-                            <p class="no-print">"This is exactly what your link worker will see."</p>
-                            <div class="preview__frame">
-                                <SummaryView summary=shown />
-                            </div>
-                        </section>
-                        {(!empty).then(|| view! {
-                            <WaysToShare
-                                summary=s
-                                errors=errors
-                                on_show=Callback::new(move |_| {
-                                    showing.set(true);
-                                    page::focus_after_render(HEADING_ID);
-                                })
-                            />
-                        })}
-                    }
-                })}
-                <ShareLogView />
+                <div class="share-page">
+                    <p class="no-print">
+                        "Choose what to share. You will see exactly what your link worker will see before anything leaves your phone."
+                    </p>
+                    <ShareChoices form=form errors=errors on_preview=Callback::new(move |_| make_preview()) />
+                    {move || preview.get().map(|s| {
+                        let empty = s.is_empty();
+                        let shown = s.clone();
+                        let quick = s.clone();
+                        let on_show = Callback::new(move |_| {
+                            showing.set(true);
+                            page::focus_after_render(HEADING_ID);
+                        });
+                        view! {
+                            <section class="preview" aria-labelledby="preview-heading">
+                                <h2 class="heading-l no-print" id="preview-heading" tabindex="-1">"Preview"</h2>
+                                <p class="no-print">"This is exactly what your link worker will see. The ways to share it are here and below it."</p>
+                                {(!empty).then(|| view! { <QuickWays summary=quick on_show=on_show /> })}
+                                <div class="preview__frame">
+                                    <SummaryView summary=shown for_client=true />
+                                </div>
+                            </section>
+                            {(!empty).then(|| view! { <WaysToShare summary=s errors=errors on_show=on_show /> })}
+                        }
+                    })}
+                    <ShareLogView />
+                </div>
             </Page>
         </Show>
     }

@@ -2,22 +2,26 @@
 //! from a link, a file or by pasting. It works without set-up, because it
 //! opens on the link worker's device. Nothing is stored unless they choose
 //! "Keep on this device".
+//!
+//! One client at a time: whatever is opened (a new link in the same tab,
+//! a paste, a file, a kept summary) first clears what was shown, so one
+//! client's summary is never left on screen under another's link, even
+//! when the new link cannot be read.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::view::SinceKept;
 use super::SummaryView;
 use crate::app::components::{
-    ErrorSummary, FormErrors, Page, SummaryError, TextField, ERROR_SUMMARY_ID,
+    ErrorSummary, FormErrors, Page, SummaryError, TextField, ERROR_SUMMARY_ID, HEADING_ID,
 };
-use crate::app::state::{unlock, use_saved};
+use crate::app::state::{unlock, use_review_tools, Since};
 use crate::model::time::{format_day, london};
 use crate::platform::file::{self, ReadError};
 use crate::platform::share as browser;
 use crate::platform::{clock, page};
 use crate::share::link::{self, Locked, Payload, ShareError};
-use crate::share::log::KeptSummaries;
-use crate::share::log::KeptSummary;
 use crate::share::summary::Summary;
 use crate::share::words;
 
@@ -27,10 +31,15 @@ const MAX_FILE: usize = 1024 * 1024;
 /// The review page.
 #[component]
 pub fn Review() -> impl IntoView {
-    let kept = use_saved::<KeptSummaries>();
+    let tools = use_review_tools();
     let errors = FormErrors::new("Review a shared summary");
     let opened = RwSignal::new(None::<(Summary, String)>);
     let locked = RwSignal::new(None::<(Locked, String)>);
+    let since = RwSignal::new(None::<SinceKept>);
+    // The day an earlier, protected summary of this client was kept, when
+    // its passphrase is needed to compare.
+    let since_locked = RwSignal::new(None::<chrono::NaiveDate>);
+    let since_pass = RwSignal::new(String::new());
     let pasted = RwSignal::new(String::new());
     let passphrase = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
@@ -45,17 +54,62 @@ pub fn Review() -> impl IntoView {
         page::focus_after_render(ERROR_SUMMARY_ID);
     };
 
+    // Finds what changed since the summary of this client kept before,
+    // unless another summary was opened meanwhile.
+    let compare = move |s: Summary, payload: String, pass: Option<String>| {
+        spawn_local(async move {
+            let result = tools.since(&s, pass.as_deref()).await;
+            if opened.with_untracked(|o| o.as_ref().map(|(_, p)| p) != Some(&payload)) {
+                return;
+            }
+            let today = clock::today();
+            match result {
+                Some(Since::Changes { kept_on, lines }) => {
+                    since_locked.set(None);
+                    since_pass.set(String::new());
+                    since.set(Some(SinceKept {
+                        heading: format!(
+                            "Since the summary you kept on {}",
+                            format_day(kept_on, today)
+                        ),
+                        lines,
+                    }));
+                }
+                Some(Since::NeedsPassphrase { kept_on }) => {
+                    if pass.is_some() && since_locked.get_untracked().is_some() {
+                        fail(
+                            "review-since-passphrase",
+                            "That passphrase does not open the summary you kept before. Check it with the client",
+                        );
+                    }
+                    since_locked.set(Some(kept_on));
+                }
+                None => since_locked.set(None),
+            }
+        });
+    };
+
+    let show = move |s: Summary, payload: String, pass: Option<String>| {
+        opened.set(Some((s.clone(), payload.clone())));
+        locked.set(None);
+        passphrase.set(String::new());
+        pasted.set(String::new());
+        page::focus_after_render("summary-title");
+        compare(s, payload, pass);
+    };
+
+    // Clears whatever was shown, then opens `text`.
     let open_text = move |text: String, from: &'static str| {
         errors.clear();
         said.set(None);
+        opened.set(None);
+        locked.set(None);
+        since.set(None);
+        since_locked.set(None);
+        since_pass.set(String::new());
         let payload = link::payload_text(&text).to_string();
         match link::read(&text) {
-            Ok(Payload::Plain(s)) => {
-                opened.set(Some((*s, payload)));
-                locked.set(None);
-                pasted.set(String::new());
-                page::focus_after_render("summary-title");
-            }
+            Ok(Payload::Plain(s)) => show(*s, payload, None),
             Ok(Payload::Locked(l)) => {
                 locked.set(Some((l, payload)));
                 passphrase.set(String::new());
@@ -66,10 +120,17 @@ pub fn Review() -> impl IntoView {
     };
 
     // A link: read the summary, then take it out of the address bar and
-    // this page's history entry at once.
+    // this page's history entry at once. A new link in the same tab (the
+    // part after `#` changed) is read the same way.
     if let Some(fragment) = browser::take_fragment() {
         open_text(fragment, "review-paste");
     }
+    let listener = window_event_listener_untyped("hashchange", move |_| {
+        if let Some(fragment) = browser::take_fragment() {
+            open_text(fragment, "review-paste");
+        }
+    });
+    on_cleanup(move || listener.remove());
 
     let unlock = move || {
         let Some((l, payload)) = locked.get_untracked() else {
@@ -88,21 +149,32 @@ pub fn Review() -> impl IntoView {
         spawn_local(async move {
             let result = unlock(&l, &pass).await;
             busy.set(false);
-            // "Cancel" pressed while the key was being made: show nothing.
+            // "Cancel" pressed, or another summary opened, while the key
+            // was being made: show nothing.
             if locked.with_untracked(|l| l.as_ref().map(|(_, p)| p != &payload).unwrap_or(true)) {
                 return;
             }
             match result {
-                Ok(s) => {
-                    opened.set(Some((s, payload)));
-                    locked.set(None);
-                    passphrase.set(String::new());
-                    pasted.set(String::new());
-                    page::focus_after_render("summary-title");
-                }
+                Ok(s) => show(s, payload, Some(pass)),
                 Err(message) => fail("review-passphrase", &message),
             }
         });
+    };
+
+    let compare_with_passphrase = move || {
+        let Some((s, payload)) = opened.get_untracked() else {
+            return;
+        };
+        let pass = words::normalise(&since_pass.get_untracked());
+        if pass.is_empty() {
+            fail(
+                "review-since-passphrase",
+                "Enter the passphrase of the summary you kept before",
+            );
+            return;
+        }
+        errors.clear();
+        compare(s, payload, Some(pass));
     };
 
     let read_file = move || {
@@ -127,95 +199,127 @@ pub fn Review() -> impl IntoView {
         let Some((s, payload)) = opened.get_untracked() else {
             return;
         };
-        let _ = kept.change(|k| {
-            k.keep(KeptSummary {
-                kept_at: clock::now(),
-                name: s.name.clone(),
-                made_at: s.created_at(),
-                payload,
-            });
-            Ok::<(), ()>(())
-        });
-        if kept.saved_ok() {
+        if tools.keep(&s, &payload) {
             said.set(Some("Kept on this device, apart from anything else in this app. Remove it from the Review page when you no longer need it."));
         }
         // The button has gone: keep focus nearby, not lost on the page.
         page::focus_after_render("review-close");
     };
 
-    let is_kept = move || {
-        opened.with(|o| {
-            o.as_ref().is_some_and(|(_, p)| {
-                kept.with(|k| k.is_some_and(|k| k.items.iter().any(|i| &i.payload == p)))
+    let is_kept = move || opened.with(|o| o.as_ref().is_some_and(|(_, p)| tools.is_kept(p)));
+
+    let kept_list = move || {
+        tools.kept.with(|k| {
+            let groups = k.map(|k| k.by_client()).unwrap_or_default();
+            (!groups.is_empty()).then(|| {
+                let today = clock::today();
+                let day = |at| format_day(london(at).date(), today);
+                let clients = groups
+                    .into_iter()
+                    .enumerate()
+                    .map(|(g, client)| {
+                        let whose = client.name.clone().unwrap_or_else(|| "No name given".into());
+                        let latest = format!(
+                            "Latest made {}; {} kept",
+                            day(client.latest()),
+                            client.items.len()
+                        );
+                        let rows = client
+                            .items
+                            .iter()
+                            .enumerate()
+                            .map(|(i, item)| {
+                                let made = format!("Made {}", day(item.made_at));
+                                let payload = item.payload.clone();
+                                let payload2 = item.payload.clone();
+                                // Buttons say which summary, for screen readers listing them.
+                                let which = format!(" {whose}'s summary, made {}", day(item.made_at));
+                                view! {
+                                    <li class="kept__item">
+                                        <p>{made}</p>
+                                        <div class="button-group">
+                                            <button type="button" class="button button--secondary button--small" id=format!("kept-open-{g}-{i}") on:click=move |_| open_text(payload.clone(), "review-paste")>
+                                                "Open"
+                                                <span class="visually-hidden">{which.clone()}</span>
+                                            </button>
+                                            <button type="button" class="button button--warning button--small" on:click=move |_| {
+                                                tools.remove(&payload2);
+                                                page::focus_after_render(HEADING_ID);
+                                            }>
+                                                "Remove from this device"
+                                                <span class="visually-hidden">{which}</span>
+                                            </button>
+                                        </div>
+                                    </li>
+                                }
+                            })
+                            .collect_view();
+                        view! {
+                            <li class="kept__client">
+                                <h3 class="heading-s kept__name">{whose.clone()}</h3>
+                                <p class="kept__latest">{latest}</p>
+                                <ul class="kept">{rows}</ul>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <section aria-labelledby="kept-heading">
+                        <h2 class="heading-m" id="kept-heading">"Kept on this device"</h2>
+                        <ul class="kept kept--clients">{clients}</ul>
+                    </section>
+                }
             })
         })
     };
 
-    let kept_list = move || {
-        let items: Vec<KeptSummary> = kept.with(|k| k.map(|k| k.items.clone()).unwrap_or_default());
-        (!items.is_empty()).then(|| {
-            let today = clock::today();
-            let rows = items
-                .into_iter()
-                .enumerate()
-                .map(|(i, item)| {
-                    let whose = item.name.clone().map_or_else(|| "A summary".to_string(), |n| format!("{n}'s summary"));
-                    let made = format!("made {}", format_day(london(item.made_at).date(), today));
-                    let payload = item.payload.clone();
-                    let payload2 = item.payload.clone();
-                    // Buttons say which summary, for screen readers listing them.
-                    let which = format!(" {whose}, {made}");
-                    view! {
-                        <li class="kept__item">
-                            <p><strong>{whose}</strong>", "{made}</p>
-                            <div class="button-group">
-                                <button type="button" class="button button--secondary button--small" id=format!("kept-open-{i}") on:click=move |_| open_text(payload.clone(), "review-paste")>
-                                    "Open"
-                                    <span class="visually-hidden">{which.clone()}</span>
-                                </button>
-                                <button type="button" class="button button--warning button--small" on:click=move |_| {
-                                    let p = payload2.clone();
-                                    let _ = kept.change(|k| {
-                                        k.remove(&p);
-                                        Ok::<(), ()>(())
-                                    });
-                                    page::focus_after_render(crate::app::components::HEADING_ID);
-                                }>
-                                    "Remove from this device"
-                                    <span class="visually-hidden">{which}</span>
-                                </button>
-                            </div>
-                        </li>
-                    }
-                })
-                .collect_view();
+    let since_form = move || {
+        since_locked.get().map(|kept_on| {
             view! {
-                <section aria-labelledby="kept-heading">
-                    <h2 class="heading-m" id="kept-heading">"Kept on this device"</h2>
-                    <ul class="kept">{rows}</ul>
-                </section>
+                <form class="no-print inset" on:submit=move |ev| {
+                    ev.prevent_default();
+                    compare_with_passphrase();
+                }>
+                    <p>{format!(
+                        "You kept an earlier summary of this client on {}. It has a different passphrase. Enter it to see what has changed since then.",
+                        format_day(kept_on, clock::today())
+                    )}</p>
+                    <TextField
+                        id="review-since-passphrase"
+                        label="Passphrase of the earlier summary"
+                        autocomplete="off"
+                        bind=since_pass
+                        errors=errors
+                    />
+                    <button type="submit" class="button button--secondary">"Compare"</button>
+                </form>
             }
         })
     };
 
+    let since_shown: Signal<Option<SinceKept>> = since.into();
     view! {
         <Page title="Review a shared summary".into()>
             <ErrorSummary errors=errors.summary() />
             {move || match (opened.get(), locked.get()) {
                 (Some((s, _)), _) => view! {
                     <div class="button-group no-print">
-                        <button type="button" class="button button--secondary" on:click=move |_| browser::print()>"Print"</button>
+                        <button type="button" class="button button--secondary button--small" on:click=move |_| browser::print()>"Print"</button>
                         {move || (!is_kept()).then(|| view! {
-                            <button type="button" class="button button--secondary" on:click=move |_| keep()>"Keep on this device"</button>
+                            <button type="button" class="button button--secondary button--small" on:click=move |_| keep()>"Keep on this device"</button>
                         })}
-                        <button type="button" class="button button--secondary" id="review-close" on:click=move |_| {
+                        <button type="button" class="button button--secondary button--small" id="review-close" on:click=move |_| {
                             opened.set(None);
+                            since.set(None);
+                            since_locked.set(None);
                             said.set(None);
-                            page::focus_after_render(crate::app::components::HEADING_ID);
+                            errors.clear();
+                            page::focus_after_render(HEADING_ID);
                         }>"Close this summary"</button>
                     </div>
                     <div role="status" class="no-print">{move || said.get().map(|t| view! { <p class="notice notice--success">{t}</p> })}</div>
-                    <SummaryView summary=s />
+                    {since_form}
+                    <SummaryView summary=s since=since_shown />
                 }
                 .into_any(),
                 (None, Some(_)) => view! {
@@ -240,7 +344,7 @@ pub fn Review() -> impl IntoView {
                                 locked.set(None);
                                 passphrase.set(String::new());
                                 errors.clear();
-                                page::focus_after_render(crate::app::components::HEADING_ID);
+                                page::focus_after_render(HEADING_ID);
                             }>"Cancel"</button>
                         </div>
                     </form>

@@ -13,6 +13,34 @@ use crate::platform::share as browser;
 use crate::share::log::Way;
 use crate::share::summary::Summary;
 
+/// The ways to share `summary`, in one row above the preview, so the
+/// client need not scroll past the whole preview to reach them: show it on
+/// this screen, go to sending it (which has its choices, below), or print.
+#[component]
+pub fn QuickWays(
+    /// The summary the client is looking at.
+    summary: Summary,
+    /// Called to show the summary alone on this screen.
+    on_show: Callback<()>,
+) -> impl IntoView {
+    let tools = use_share_tools();
+    let summary = StoredValue::new(summary);
+    view! {
+        <div class="button-group no-print quick-ways" role="group" aria-label="Ways to share">
+            <button type="button" class="button button--secondary" on:click=move |_| {
+                tools.record(&summary.get_value(), Way::Screen, false);
+                on_show.run(());
+            }>"Show on this screen"</button>
+            <button type="button" class="button button--secondary" on:click=move |_| page::focus_after_render("ways-send")>
+                "Send as a link, QR code or file"
+            </button>
+            <button type="button" class="button button--secondary" on:click=move |_| tools.print(&summary.get_value())>
+                "Print or save as PDF"
+            </button>
+        </div>
+    }
+}
+
 /// The ways to share `summary`.
 #[component]
 pub fn WaysToShare(
@@ -106,7 +134,7 @@ pub fn WaysToShare(
                     on_show.run(());
                 }>"Show on this screen"</button>
             </p>
-            <h3 class="heading-m">"Send it"</h3>
+            <h3 class="heading-m" id="ways-send" tabindex="-1">"Send it"</h3>
             <p>"Make a link that holds the summary itself. It does not go through any website or company: only someone with the link can open it."</p>
             <div class="checkboxes">
                 <Checkbox

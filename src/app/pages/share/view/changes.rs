@@ -1,0 +1,86 @@
+//! "What has changed": the first section of every summary, one line for
+//! each thing, so a session can start from it at a glance.
+
+use leptos::prelude::*;
+
+use super::{SinceKept, Voice};
+use crate::share::summary::{Changes, Line};
+
+/// A group of lines under its heading, if it has any.
+fn group(heading: String, lines: Vec<Line>) -> Option<impl IntoView> {
+    (!lines.is_empty()).then(|| {
+        view! {
+            <div class="changes__group">
+                <h4 class="changes__heading">{heading}</h4>
+                <ul class="changes__list">
+                    {lines
+                        .into_iter()
+                        .map(|l| view! { <li><strong>{l.what}</strong>": "{l.words}</li> })
+                        .collect_view()}
+                </ul>
+            </div>
+        }
+    })
+}
+
+/// The section.
+#[component]
+pub fn WhatHasChanged(
+    /// The lines, from [`crate::share::summary::Summary::changes`].
+    changes: Changes,
+    /// Whom it speaks to.
+    voice: Voice,
+    /// What changed since a kept summary, when there is one.
+    since: Option<Signal<Option<SinceKept>>>,
+) -> impl IntoView {
+    let has_since = move || since.is_some_and(|s| s.with(Option::is_some));
+    (!changes.is_empty() || since.is_some()).then(move || {
+        let Changes {
+            talk,
+            goals,
+            measures,
+            wellbeing_days,
+            wellbeing,
+            appointments,
+        } = changes;
+        let wellbeing_heading = match wellbeing_days {
+            Some(days) => format!("Wellbeing, {days}"),
+            None => "Wellbeing".to_string(),
+        };
+        let talk = (!talk.is_empty()).then(|| {
+            view! {
+                <div class="changes__group changes__group--talk">
+                    <h4 class="changes__heading">{format!("Things {} want to talk about", voice.they())}</h4>
+                    <ul class="changes__list">{talk.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                </div>
+            }
+        });
+        view! {
+            <section class="changes" aria-labelledby="summary-changes">
+                <h3 class="heading-m" id="summary-changes">"What has changed"</h3>
+                {move || since.and_then(|s| s.get()).map(|s| view! {
+                    <div class="changes__group changes__group--since">
+                        <h4 class="changes__heading">{s.heading}</h4>
+                        {if s.lines.is_empty() {
+                            view! { <p>"Nothing shared in both has changed."</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="changes__list">
+                                    {s.lines.into_iter().map(|l| view! { <li><strong>{l.what}</strong>": "{l.words}</li> }).collect_view()}
+                                </ul>
+                            }
+                            .into_any()
+                        }}
+                    </div>
+                })}
+                <div class="changes__groups" class:changes__groups--after-since=has_since>
+                    {talk}
+                    {group("Goals".into(), goals)}
+                    {group("Diary".into(), measures)}
+                    {group(wellbeing_heading, wellbeing)}
+                    {group("Appointments in this period".into(), appointments)}
+                </div>
+            </section>
+        }
+    })
+}

@@ -1,0 +1,142 @@
+//! The diary in detail: for each measure its figures, a small chart of
+//! the weekly averages (with its first and last days, and gaps where
+//! nothing was recorded), a table of the same, every reading when shared;
+//! then the diary notes.
+
+use leptos::prelude::*;
+
+use crate::app::components::{DataTable, LineChart};
+use crate::model::time::{format_day, format_time};
+use crate::share::summary::{SharedMeasure, Summary};
+
+/// The figures of a measure over the period, in a sentence.
+fn figures(m: &SharedMeasure) -> String {
+    match m.stats {
+        Some((n, sum, lo, hi)) => {
+            let average = crate::model::diary::Summary {
+                m: String::new(),
+                n,
+                sum,
+                lo,
+                hi,
+            }
+            .average_x10();
+            format!(
+                "Average {}, lowest {}, highest {}, from {n} reading{}.",
+                m.show_average(average),
+                m.show(lo),
+                m.show(hi),
+                if n == 1 { "" } else { "s" },
+            )
+        }
+        None => "No readings in this period.".into(),
+    }
+}
+
+/// One measure.
+#[component]
+fn MeasureDetail(
+    /// The summary it is in.
+    summary: Summary,
+    /// Which of its measures.
+    index: usize,
+) -> impl IntoView {
+    let today = crate::platform::clock::today();
+    let s = summary;
+    let m = s.measures[index].clone();
+    let day = |d| format_day(d, today);
+    let (lo, hi, [bottom, top]) = m.chart_scale();
+    let points: Vec<(u32, i32)> = m.weeks.iter().map(|(w, v)| (u32::from(*w), *v)).collect();
+    let chart = (points.len() > 1).then(|| {
+        view! {
+            <LineChart
+                points=points
+                x_max=u32::from(s.last_week_number(&m))
+                lo=lo
+                hi=hi
+                labels=vec![(lo, bottom), (hi, top)]
+                dates=(day(s.from), day(s.to))
+                gap=1
+            />
+        }
+    });
+    let rows = m
+        .weeks
+        .iter()
+        .map(|(w, v)| vec![day(s.week_start(&m, *w)), m.show_average(*v)])
+        .collect::<Vec<_>>();
+    let readings = (!m.readings.is_empty()).then(|| {
+        let rows = m
+            .readings
+            .iter()
+            .map(|(d, t, v)| {
+                vec![
+                    day(s.day(*d)),
+                    t.map(format_time).unwrap_or_default(),
+                    m.show(*v),
+                ]
+            })
+            .collect();
+        view! {
+            <details class="details">
+                <summary>{format!("Every {} reading", m.name)}</summary>
+                <DataTable
+                    caption=format!("{}, every reading", m.name)
+                    columns=vec!["Day".into(), "Time".into(), "Reading".into()]
+                    rows=rows
+                />
+            </details>
+        }
+    });
+    view! {
+        <li class="summary__measure">
+            <h4 class="heading-s" id=format!("summary-measure-{index}")>{m.name.clone()}</h4>
+            <p>{figures(&m)}</p>
+            <div class="summary__figures">
+                {chart}
+                {(!m.weeks.is_empty()).then(|| view! {
+                    <DataTable
+                        caption=format!("{}: average each week", m.name)
+                        columns=vec!["Week starting".into(), "Average".into()]
+                        rows=rows
+                    />
+                })}
+            </div>
+            {readings}
+        </li>
+    }
+}
+
+/// The section, if measures or notes were shared.
+#[component]
+pub fn Diary(
+    /// The summary.
+    summary: Summary,
+) -> impl IntoView {
+    let today = crate::platform::clock::today();
+    let s = summary;
+    let measures = (!s.measures.is_empty()).then(|| {
+        let items = (0..s.measures.len())
+            .map(|i| view! { <MeasureDetail summary=s.clone() index=i /> })
+            .collect_view();
+        view! {
+            <section aria-labelledby="summary-diary">
+                <h3 class="heading-m" id="summary-diary">"Diary"</h3>
+                <ul class="summary__list summary__list--measures">{items}</ul>
+            </section>
+        }
+    });
+    let notes = (!s.notes.is_empty()).then(|| {
+        view! {
+            <section aria-labelledby="summary-notes">
+                <h3 class="heading-m" id="summary-notes">"Diary notes"</h3>
+                <ul class="summary__notes">
+                    {s.notes.iter().map(|(d, t)| view! {
+                        <li><strong>{format_day(s.day(*d), today)}": "</strong><span class="preserve-lines">{t.clone()}</span></li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    });
+    view! { {measures} {notes} }
+}

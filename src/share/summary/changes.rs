@@ -1,0 +1,553 @@
+//! "What has changed": the first thing a link worker reads in a session,
+//! one line for each goal, diary measure, wellbeing question and kind of
+//! appointment, worked out from the summary alone.
+//!
+//! One period for everything: a change is told from the first value in
+//! the period to the last. Where the period holds only one value (or
+//! none), the last value before it is used as the start, and its day is
+//! said, so a starting point from before the period is never passed off
+//! as part of it.
+
+use chrono::NaiveDate;
+
+use super::types::{Better, SharedKind, SharedMeasure, SharedStatus, Summary};
+use super::values::{average, mood_word};
+use crate::model::diary::format_scaled;
+use crate::model::time::format_day;
+use crate::model::wellbeing::Question;
+
+/// One line of "What has changed": what it is about, and what changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// What the line is about: a goal, a measure's name, a question.
+    pub what: String,
+    /// What changed, in words: "3 to 6 out of 10; 1 step done".
+    pub words: String,
+}
+
+impl Line {
+    fn new(what: &str, words: String) -> Line {
+        Line {
+            what: what.to_string(),
+            words,
+        }
+    }
+}
+
+/// Everything "What has changed" says, in the order it is shown.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// Things the client wants to talk about: first, as the session
+    /// starts with them.
+    pub talk: Vec<String>,
+    /// One line per shared goal.
+    pub goals: Vec<Line>,
+    /// One line per shared diary measure.
+    pub measures: Vec<Line>,
+    /// The days the wellbeing lines compare ("Tue 3 November to Sat 21
+    /// November"), when there are any.
+    pub wellbeing_days: Option<String>,
+    /// One line per wellbeing question, never summed: the four are
+    /// separate measures.
+    pub wellbeing: Vec<Line>,
+    /// One line per kind of appointment in the period.
+    pub appointments: Vec<Line>,
+}
+
+impl Changes {
+    /// True when there is nothing to say.
+    pub fn is_empty(&self) -> bool {
+        self.talk.is_empty()
+            && self.goals.is_empty()
+            && self.measures.is_empty()
+            && self.wellbeing.is_empty()
+            && self.appointments.is_empty()
+    }
+}
+
+/// A number of things, with the noun made plural when it needs to be.
+pub(super) fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Which way a change from `a` to `b` (weekly averages) went, in words
+/// the right way round: "better" or "worse" where one way is better,
+/// "higher" or "lower" where neither is, "about the same" for a change
+/// under half a point on a scale, or a twentieth of a number.
+pub(super) fn direction(m: &SharedMeasure, a: i32, b: i32) -> &'static str {
+    let threshold = match m.kind {
+        SharedKind::Number => (i64::from(a).abs() / 20).max(1),
+        _ => 5,
+    };
+    let diff = i64::from(b) - i64::from(a);
+    if diff.abs() < threshold {
+        return "about the same";
+    }
+    let up = diff > 0;
+    match m.better {
+        Some(Better::Higher) if up => "better",
+        Some(Better::Lower) if !up => "better",
+        Some(_) => "worse",
+        None if up => "higher",
+        None => "lower",
+    }
+}
+
+/// The answers to a mood or yes-or-no measure in the last week, in the
+/// client's words: "mostly Good in the last week (Good 4, OK 2, Low 1)".
+fn last_week_words(m: &SharedMeasure) -> Option<String> {
+    let word = |v: i32| match m.kind {
+        SharedKind::Mood => mood_word(v).to_string(),
+        _ if v > 0 => "Yes".into(),
+        _ => "No".into(),
+    };
+    let mut counts = m.last_week.clone();
+    // The most given first; between equals, the better answer first.
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+    let (top, next) = (counts.first()?, counts.get(1));
+    // "Mostly" only when one answer was given more than any other.
+    let lead = match next {
+        Some(n) if n.1 == top.1 => "mixed".to_string(),
+        _ => format!("mostly {}", word(top.0)),
+    };
+    let all = counts
+        .iter()
+        .map(|(v, n)| format!("{} {n}", word(*v)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(format!("{lead} in the last week ({all})"))
+}
+
+impl Summary {
+    /// The day `offset` in the app's words.
+    fn say(&self, offset: i32, today: NaiveDate) -> String {
+        format_day(self.day(offset), today)
+    }
+
+    /// The offset of the period's last day.
+    fn last_offset(&self) -> i32 {
+        super::types::offset(self.from, self.to)
+    }
+
+    /// "What has changed" in this summary, with days in words as seen on
+    /// `today`.
+    pub fn changes(&self, today: NaiveDate) -> Changes {
+        Changes {
+            talk: self.talk.clone(),
+            goals: self
+                .goals
+                .iter()
+                .map(|g| self.goal_line(g, today))
+                .collect(),
+            measures: self
+                .measures
+                .iter()
+                .map(|m| Line::new(&m.name, self.measure_words(m, today)))
+                .collect(),
+            wellbeing_days: self
+                .wellbeing_span()
+                .map(|(a, b)| format!("{} to {}", self.say(a, today), self.say(b, today))),
+            wellbeing: self.wellbeing_lines(),
+            appointments: self.appointment_lines(),
+        }
+    }
+
+    fn goal_line(&self, g: &super::types::SharedGoal, today: NaiveDate) -> Line {
+        let mut parts = Vec::new();
+        match g.status {
+            SharedStatus::WorkingOnIt => {}
+            other => parts.push(other.label().to_string()),
+        }
+        let inside: Vec<_> = g.ratings.iter().filter(|(d, _)| *d >= 0).collect();
+        let before = g.ratings.iter().rfind(|(d, _)| *d < 0);
+        parts.push(match (inside.first(), inside.last(), before) {
+            (Some(a), Some(b), _) if inside.len() > 1 => format!("{} to {} out of 10", a.1, b.1),
+            (Some(only), _, Some(was)) => format!(
+                "{} (on {}) to {} out of 10",
+                was.1,
+                self.say(was.0, today),
+                only.1
+            ),
+            (Some(only), _, None) => {
+                format!("{} out of 10 on {}", only.1, self.say(only.0, today))
+            }
+            (None, _, Some(was)) => format!(
+                "last rated {} out of 10 on {}",
+                was.1,
+                self.say(was.0, today)
+            ),
+            (None, _, None) => "not rated yet".to_string(),
+        });
+        if !g.steps.is_empty() {
+            let done = g
+                .steps
+                .iter()
+                .filter(|(_, d)| d.is_some_and(|d| (0..=self.last_offset()).contains(&d)))
+                .count();
+            parts.push(if done == 0 {
+                "no steps done in this period".to_string()
+            } else {
+                format!("{} done", count(done, "step", "steps"))
+            });
+        }
+        Line::new(&g.text, parts.join("; "))
+    }
+
+    fn measure_words(&self, m: &SharedMeasure, today: NaiveDate) -> String {
+        if m.stats.is_none() || m.weeks.is_empty() {
+            return "no readings in this period".into();
+        }
+        // Not recorded lately: a trend would say more than is known.
+        if let Some(last) = m.last_day {
+            if last < self.last_offset() - 6 {
+                return format!("last recorded {}", self.say(last, today));
+            }
+        }
+        if matches!(m.kind, SharedKind::Mood | SharedKind::YesNo) {
+            if let Some(words) = last_week_words(m) {
+                return words;
+            }
+        }
+        match (m.weeks.first(), m.weeks.last()) {
+            (Some(a), Some(b)) if m.weeks.len() > 1 => {
+                // The unit once, after the second number: "6.3 to 4.0 out of 10".
+                let first = match m.kind {
+                    SharedKind::Scale | SharedKind::Number => format_scaled(a.1, m.decimals + 1),
+                    _ => average(m, a.1),
+                };
+                format!("{first} to {}, {}", average(m, b.1), direction(m, a.1, b.1))
+            }
+            (Some(only), _) => format!("average {}, from one week of readings", average(m, only.1)),
+            _ => "no readings in this period".into(),
+        }
+    }
+
+    /// The check-ins the wellbeing lines compare, by offset: the first in
+    /// the period (or the last before it, if the period has only one) and
+    /// the latest. `None` with fewer than two check-ins in all.
+    fn wellbeing_span(&self) -> Option<(i32, i32)> {
+        let w = self.wellbeing.as_ref()?;
+        let latest = w.latest().0;
+        let start = match w.in_period.as_slice() {
+            [first, _, ..] => first.0,
+            _ => w.before.map_or(w.start.0, |b| b.0),
+        };
+        (start != latest).then_some((start, latest))
+    }
+
+    fn wellbeing_lines(&self) -> Vec<Line> {
+        let (Some(w), Some((start, _))) = (self.wellbeing.as_ref(), self.wellbeing_span()) else {
+            return Vec::new();
+        };
+        let first = std::iter::once(w.start)
+            .chain(w.before)
+            .chain(w.in_period.iter().copied())
+            .find(|(d, _)| *d == start)
+            .map_or([None; 4], |(_, a)| a);
+        let latest = w.latest().1;
+        Question::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, q)| {
+                let words = match (first[i], latest[i]) {
+                    (Some(a), Some(b)) => format!("{a} to {b} out of 10, {}", q.change(a, b)),
+                    (None, Some(b)) => format!("not answered, then {b} out of 10"),
+                    (Some(a), None) => format!("{a} out of 10, then not answered"),
+                    (None, None) => "not answered".into(),
+                };
+                Line::new(q.short(), words)
+            })
+            .collect()
+    }
+
+    fn appointment_lines(&self) -> Vec<Line> {
+        let mut titles: Vec<&str> = Vec::new();
+        for p in &self.past {
+            if !titles.contains(&p.title.as_str()) {
+                titles.push(&p.title);
+            }
+        }
+        titles
+            .into_iter()
+            .map(|title| {
+                let all: Vec<_> = self.past.iter().filter(|p| p.title == title).collect();
+                let cancelled = all.iter().filter(|p| p.cancelled).count();
+                let noted = all.iter().filter(|p| p.notes.is_some()).count();
+                let mut words = format!("{} of {} went ahead", all.len() - cancelled, all.len());
+                if cancelled > 0 {
+                    words.push_str(&format!("; {cancelled} cancelled"));
+                }
+                if noted > 0 {
+                    words.push_str(&format!("; {} with notes", noted));
+                }
+                Line::new(title, words)
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{d, now};
+    use super::super::types::{SharedGoal, SharedPast, SharedWellbeing};
+    use super::super::typical;
+    use super::*;
+
+    fn words(lines: &[Line], what: &str) -> String {
+        lines
+            .iter()
+            .find(|l| l.what == what)
+            .map(|l| l.words.clone())
+            .unwrap_or_else(|| panic!("no line for {what}"))
+    }
+
+    /// A four-week summary, 25 October to 21 November, to change.
+    fn four_weeks() -> Summary {
+        let mut s = typical(now());
+        s.from = d(10, 25);
+        s.to = d(11, 21);
+        s
+    }
+
+    fn scale(name: &str, better: Option<Better>, weeks: &[i32]) -> SharedMeasure {
+        SharedMeasure {
+            name: name.into(),
+            kind: SharedKind::Scale,
+            unit: String::new(),
+            decimals: 0,
+            stats: Some((20, 100, 1, 9)),
+            weeks: weeks
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (i as u16, *v))
+                .collect(),
+            readings: Vec::new(),
+            better,
+            monday_weeks: true,
+            last_day: Some(27),
+            last_week: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn measures_say_which_way_they_went_the_right_way_round() {
+        let mut s = four_weeks();
+        s.measures = vec![
+            scale("Breathlessness", Some(Better::Lower), &[63, 55, 48, 40]),
+            scale("Pain", Some(Better::Lower), &[40, 45, 52, 61]),
+            scale("Peak", Some(Better::Higher), &[40, 45, 52, 61]),
+            scale("Steady", Some(Better::Lower), &[50, 52, 49, 53]),
+            scale("Glucose", None, &[50, 60, 70, 80]),
+            scale("Once", Some(Better::Lower), &[50]),
+        ];
+        let c = s.changes(d(11, 21));
+        assert_eq!(
+            words(&c.measures, "Breathlessness"),
+            "6.3 to 4.0 out of 10, better"
+        );
+        assert_eq!(words(&c.measures, "Pain"), "4.0 to 6.1 out of 10, worse");
+        assert_eq!(words(&c.measures, "Peak"), "4.0 to 6.1 out of 10, better");
+        assert_eq!(
+            words(&c.measures, "Steady"),
+            "5.0 to 5.3 out of 10, about the same"
+        );
+        assert_eq!(
+            words(&c.measures, "Glucose"),
+            "5.0 to 8.0 out of 10, higher"
+        );
+        assert_eq!(
+            words(&c.measures, "Once"),
+            "average 5.0 out of 10, from one week of readings"
+        );
+    }
+
+    #[test]
+    fn a_measure_not_recorded_lately_says_when_it_last_was_and_no_trend() {
+        let mut s = four_weeks();
+        let mut m = scale("Breathlessness", Some(Better::Lower), &[63, 55]);
+        // 8 November: 13 days before the end.
+        m.last_day = Some(14);
+        let mut none = scale("Swelling", Some(Better::Lower), &[]);
+        none.stats = None;
+        s.measures = vec![m, none];
+        let c = s.changes(d(11, 21));
+        assert_eq!(
+            words(&c.measures, "Breathlessness"),
+            "last recorded Sun 8 November"
+        );
+        assert_eq!(words(&c.measures, "Swelling"), "no readings in this period");
+    }
+
+    #[test]
+    fn mood_is_told_in_the_clients_words_with_counts() {
+        let mut s = four_weeks();
+        let mut mood = scale("Mood", Some(Better::Higher), &[30, 33]);
+        mood.kind = SharedKind::Mood;
+        mood.last_week = vec![(2, 1), (3, 2), (4, 4)];
+        let mut even = mood.clone();
+        even.name = "Even".into();
+        even.last_week = vec![(3, 2), (4, 2)];
+        let mut old = mood.clone();
+        // From an older link: no counts, so the averages in words.
+        old.name = "Old".into();
+        old.last_week = Vec::new();
+        old.last_day = None;
+        s.measures = vec![mood, even, old];
+        let c = s.changes(d(11, 21));
+        assert_eq!(
+            words(&c.measures, "Mood"),
+            "mostly Good in the last week (Good 4, OK 2, Low 1)"
+        );
+        assert_eq!(
+            words(&c.measures, "Even"),
+            "mixed in the last week (Good 2, OK 2)"
+        );
+        assert_eq!(
+            words(&c.measures, "Old"),
+            "about OK to about OK, about the same"
+        );
+        assert!(c.measures.iter().all(|l| !l.words.contains("out of 5")));
+    }
+
+    #[test]
+    fn goals_tell_their_rating_and_steps_in_one_period() {
+        let mut s = four_weeks();
+        let goal = |text: &str, ratings: Vec<(i32, u8)>| SharedGoal {
+            text: text.into(),
+            why: None,
+            status: SharedStatus::WorkingOnIt,
+            steps: vec![
+                ("Gate".into(), Some(-10)),
+                ("Bus stop".into(), Some(12)),
+                ("Shop".into(), None),
+            ],
+            ratings,
+            notes: Vec::new(),
+        };
+        s.goals = vec![
+            // Rated before the period and twice in it: the period's own.
+            goal("Walk", vec![(-24, 2), (3, 3), (20, 6)]),
+            // Once in it: the start is the last before, with its day.
+            goal("Cook", vec![(-24, 2), (20, 6)]),
+            goal("Craft", vec![(-24, 4)]),
+            goal("New", vec![]),
+        ];
+        s.goals[3].steps.clear();
+        s.goals[3].status = SharedStatus::Paused;
+        let c = s.changes(d(11, 21));
+        // The step done before the period does not count.
+        assert_eq!(words(&c.goals, "Walk"), "3 to 6 out of 10; 1 step done");
+        assert_eq!(
+            words(&c.goals, "Cook"),
+            "2 (on Thu 1 October) to 6 out of 10; 1 step done"
+        );
+        assert_eq!(
+            words(&c.goals, "Craft"),
+            "last rated 4 out of 10 on Thu 1 October; 1 step done"
+        );
+        assert_eq!(words(&c.goals, "New"), "Paused; not rated yet");
+    }
+
+    #[test]
+    fn wellbeing_compares_each_question_over_the_period_never_summed() {
+        let mut s = four_weeks();
+        s.wellbeing = Some(SharedWellbeing {
+            start: (-60, [Some(2), Some(2), Some(2), Some(9)]),
+            before: Some((-3, [Some(4), Some(5), Some(3), Some(7)])),
+            in_period: vec![
+                (2, [Some(5), Some(5), Some(4), Some(6)]),
+                (25, [Some(6), Some(5), None, Some(4)]),
+            ],
+        });
+        let c = s.changes(d(11, 21));
+        assert_eq!(
+            c.wellbeing_days.as_deref(),
+            Some("Tue 27 October to Thu 19 November")
+        );
+        assert_eq!(
+            words(&c.wellbeing, "Life satisfaction"),
+            "5 to 6 out of 10, 1 point better"
+        );
+        assert_eq!(
+            words(&c.wellbeing, "Feeling things are worthwhile"),
+            "5 to 5 out of 10, the same"
+        );
+        assert_eq!(
+            words(&c.wellbeing, "Happiness yesterday"),
+            "4 out of 10, then not answered"
+        );
+        assert_eq!(
+            words(&c.wellbeing, "Anxiety yesterday"),
+            "6 to 4 out of 10, 2 points better"
+        );
+        // One check-in in the period: the last before it is the start.
+        let w = s.wellbeing.as_mut().unwrap();
+        w.in_period.truncate(1);
+        let c = s.changes(d(11, 21));
+        assert_eq!(
+            c.wellbeing_days.as_deref(),
+            Some("Thu 22 October to Tue 27 October")
+        );
+        assert_eq!(
+            words(&c.wellbeing, "Life satisfaction"),
+            "4 to 5 out of 10, 1 point better"
+        );
+        // Only the starting point: nothing has changed yet.
+        let w = s.wellbeing.as_mut().unwrap();
+        w.in_period.clear();
+        w.before = None;
+        assert!(s.changes(d(11, 21)).wellbeing.is_empty());
+    }
+
+    #[test]
+    fn appointments_are_counted_by_kind_with_cancellations_and_notes() {
+        let mut s = four_weeks();
+        let past = |day, title: &str, cancelled, notes: Option<&str>| SharedPast {
+            day,
+            time: 600,
+            title: title.into(),
+            cancelled,
+            notes: notes.map(str::to_string),
+        };
+        s.past = vec![
+            past(1, "Walking group", false, None),
+            past(4, "GP: Dr Patel", false, Some("New inhaler")),
+            past(8, "Walking group", true, None),
+            past(15, "Walking group", false, Some("Made it round")),
+            past(22, "Walking group", false, None),
+        ];
+        let c = s.changes(d(11, 21));
+        assert_eq!(
+            c.appointments,
+            vec![
+                Line::new(
+                    "Walking group",
+                    "3 of 4 went ahead; 1 cancelled; 1 with notes".into()
+                ),
+                Line::new("GP: Dr Patel", "1 of 1 went ahead; 1 with notes".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_typical_summary_has_a_line_for_everything_and_talk_first() {
+        let s = typical(now());
+        let c = s.changes(d(11, 21));
+        assert_eq!(c.talk, s.talk);
+        assert_eq!(c.goals.len(), 3);
+        assert_eq!(c.measures.len(), 4);
+        assert_eq!(c.wellbeing.len(), 4);
+        assert_eq!(c.appointments.len(), 2);
+        assert!(!c.is_empty());
+        assert!(Summary {
+            talk: vec![],
+            goals: vec![],
+            measures: vec![],
+            wellbeing: None,
+            past: vec![],
+            ..s
+        }
+        .changes(d(11, 21))
+        .is_empty());
+    }
+}
