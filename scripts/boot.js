@@ -14,6 +14,20 @@ function chunkFor(path, setUp) {
   return null;
 }
 
+// The browser's offer to install Alongside (Chrome and Edge) comes early,
+// before the app has started: keep it for the install guide, which opens
+// it from its own button, and say when the app is installed.
+window.alongsideInstall = { prompt: null, installed: false };
+window.addEventListener('beforeinstallprompt', (event) => {
+  event.preventDefault();
+  window.alongsideInstall.prompt = event;
+  window.dispatchEvent(new Event('alongside-install'));
+});
+window.addEventListener('appinstalled', () => {
+  window.alongsideInstall = { prompt: null, installed: true };
+  window.dispatchEvent(new Event('alongside-install'));
+});
+
 let setUp = false;
 try {
   // Only whether the details exist: nothing of them is read.

@@ -156,7 +156,11 @@ writeFileSync(join(DIST, 'index.html'), html);
 
 // The service worker: every file but itself, and a version made from all
 // of them and its own code, so every build has a cache of its own.
-const urls = filesIn(DIST).map((path) => '/' + relative(DIST, path).split(sep).join('/'));
+// (Not the manifest's screenshots: only a browser's install dialog asks
+// for them, online.)
+const urls = filesIn(DIST)
+  .map((path) => '/' + relative(DIST, path).split(sep).join('/'))
+  .filter((url) => !url.startsWith('/screenshots/'));
 const template = readFileSync('sw/sw.js', 'utf8');
 const swVersion = sha(['sw.js\0' + sha(template), ...urls.map((url) => url + '\0' + sha(readFileSync(join(DIST, url))))].join('\n')).slice(0, 16);
 writeFileSync(join(DIST, 'sw.js'), template.replace('__VERSION__', swVersion).replace('__PRECACHE__', JSON.stringify(urls, null, 2)));

@@ -7,6 +7,7 @@ pub mod appointment;
 pub mod csv;
 pub mod diary;
 pub mod goal;
+pub mod install;
 mod merge;
 pub mod profile;
 pub mod text;

@@ -4,6 +4,7 @@
 pub mod clock;
 pub mod crypto;
 pub mod file;
+pub mod install;
 pub mod js;
 pub mod notify;
 pub mod page;

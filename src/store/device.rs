@@ -18,10 +18,34 @@ use crate::model::time::parse_utc_millis;
 pub const DEVICE_KEY: &str = "alongside-device.backup";
 /// The record's version.
 pub const DEVICE_VERSION: u32 = 1;
-/// How long after the last backup (or first use) the reminder shows.
-pub const REMIND_AFTER_DAYS: i64 = 30;
-/// How long "Not now" hides the reminder.
-pub const NOT_NOW_DAYS: i64 = 14;
+/// How often the reminder comes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rhythm {
+    /// A month after the last backup; "Not now" hides it for 2 weeks.
+    Monthly,
+    /// A week after: while Safari may delete the client's information
+    /// after a week without a visit (see `model::install`); "Not now"
+    /// hides it for 3 days.
+    Weekly,
+}
+
+impl Rhythm {
+    /// How long after the last backup (or first use) the reminder shows.
+    pub fn remind_after(self) -> Duration {
+        match self {
+            Rhythm::Monthly => Duration::days(30),
+            Rhythm::Weekly => Duration::days(7),
+        }
+    }
+
+    /// How long "Not now" hides it.
+    pub fn not_now_for(self) -> Duration {
+        match self {
+            Rhythm::Monthly => Duration::days(14),
+            Rhythm::Weekly => Duration::days(3),
+        }
+    }
+}
 
 /// When this phone last made a backup, and the reminder's state.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,18 +120,19 @@ impl BackupRecord {
         self.not_now_until = None;
     }
 
-    /// Notes "Not now": the reminder is hidden for [`NOT_NOW_DAYS`].
-    pub fn not_now(&mut self, now: DateTime<Utc>) {
-        self.not_now_until = Some(now + Duration::days(NOT_NOW_DAYS));
+    /// Notes "Not now": the reminder is hidden for a while (see
+    /// [`Rhythm::not_now_for`]).
+    pub fn not_now(&mut self, now: DateTime<Utc>, rhythm: Rhythm) {
+        self.not_now_until = Some(now + rhythm.not_now_for());
     }
 
-    /// True when Today should show the reminder: no backup for
-    /// [`REMIND_AFTER_DAYS`] (counted from first use if there has never
-    /// been one), and not hidden by "Not now".
-    pub fn reminder_due(&self, now: DateTime<Utc>) -> bool {
+    /// True when Today should show the reminder: no backup for the
+    /// rhythm's time (counted from first use if there has never been
+    /// one), and not hidden by "Not now".
+    pub fn reminder_due(&self, now: DateTime<Utc>, rhythm: Rhythm) -> bool {
         let since = self.last_backup.unwrap_or(self.first_seen);
         let quiet = self.not_now_until.is_some_and(|t| now < t);
-        !quiet && now - since >= Duration::days(REMIND_AFTER_DAYS)
+        !quiet && now - since >= rhythm.remind_after()
     }
 }
 
@@ -123,7 +148,7 @@ mod tests {
     fn the_record_reads_back_and_refuses_other_versions() {
         let mut r = BackupRecord::new(at("2026-10-01T09:00:00.000Z"));
         r.backed_up(at("2026-10-02T09:00:00.000Z"));
-        r.not_now(at("2026-11-05T09:00:00.000Z"));
+        r.not_now(at("2026-11-05T09:00:00.000Z"), Rhythm::Monthly);
         assert_eq!(BackupRecord::parse(&r.to_text()), Some(r.clone()));
         let newer = r.to_text().replace("\"v\":1", "\"v\":2");
         assert_eq!(BackupRecord::parse(&newer), None);
@@ -133,14 +158,29 @@ mod tests {
 
     #[test]
     fn the_reminder_is_monthly_and_not_now_quietens_it() {
+        let m = Rhythm::Monthly;
         let mut r = BackupRecord::new(at("2026-10-01T09:00:00.000Z"));
-        assert!(!r.reminder_due(at("2026-10-20T09:00:00.000Z")));
-        assert!(r.reminder_due(at("2026-10-31T09:00:00.000Z")));
-        r.not_now(at("2026-10-31T09:00:00.000Z"));
-        assert!(!r.reminder_due(at("2026-11-13T09:00:00.000Z")));
-        assert!(r.reminder_due(at("2026-11-14T09:00:00.000Z")));
+        assert!(!r.reminder_due(at("2026-10-20T09:00:00.000Z"), m));
+        assert!(r.reminder_due(at("2026-10-31T09:00:00.000Z"), m));
+        r.not_now(at("2026-10-31T09:00:00.000Z"), m);
+        assert!(!r.reminder_due(at("2026-11-13T09:00:00.000Z"), m));
+        assert!(r.reminder_due(at("2026-11-14T09:00:00.000Z"), m));
         r.backed_up(at("2026-11-14T10:00:00.000Z"));
-        assert!(!r.reminder_due(at("2026-12-13T09:00:00.000Z")));
-        assert!(r.reminder_due(at("2026-12-14T10:00:00.000Z")));
+        assert!(!r.reminder_due(at("2026-12-13T09:00:00.000Z"), m));
+        assert!(r.reminder_due(at("2026-12-14T10:00:00.000Z"), m));
+    }
+
+    #[test]
+    fn at_risk_the_reminder_is_weekly() {
+        let w = Rhythm::Weekly;
+        let mut r = BackupRecord::new(at("2026-10-01T09:00:00.000Z"));
+        assert!(!r.reminder_due(at("2026-10-07T09:00:00.000Z"), w));
+        assert!(r.reminder_due(at("2026-10-08T09:00:00.000Z"), w));
+        r.not_now(at("2026-10-08T09:00:00.000Z"), w);
+        assert!(!r.reminder_due(at("2026-10-10T09:00:00.000Z"), w));
+        assert!(r.reminder_due(at("2026-10-11T09:00:00.000Z"), w));
+        r.backed_up(at("2026-10-11T10:00:00.000Z"));
+        assert!(!r.reminder_due(at("2026-10-17T09:00:00.000Z"), w));
+        assert!(r.reminder_due(at("2026-10-18T10:00:00.000Z"), w));
     }
 }

@@ -18,6 +18,7 @@ mod browser;
 pub mod device;
 pub mod diary;
 pub mod export;
+pub mod install_choice;
 mod keys;
 pub mod kinds;
 mod memory;

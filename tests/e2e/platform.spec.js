@@ -73,6 +73,23 @@ test('Chromium finds the app installable', async ({ baseURL }, testInfo) => {
     const parsed = JSON.parse(manifest.data);
     expect(parsed).toMatchObject({ name: 'Alongside', short_name: 'Alongside', display: 'standalone', start_url: '/', scope: '/', theme_color: '#005eb8' });
     expect(parsed.icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+    // Long-press shortcuts, and screenshots for the richer install dialog.
+    expect(parsed.shortcuts.map((s) => `${s.name}: ${s.url}`)).toEqual([
+      "Fill in today's diary: /diary/today",
+      'Wellbeing check-in: /check-in',
+      'Share with my link worker: /share',
+    ]);
+    expect(parsed.screenshots.map((s) => `${s.form_factor} ${s.sizes}`)).toEqual(['narrow 720x1480', 'wide 1280x800']);
+    for (const url of [...parsed.icons.map((i) => i.src), ...parsed.shortcuts.flatMap((s) => s.icons.map((i) => i.src)), ...parsed.screenshots.map((s) => s.src)]) {
+      const response = await page.request.get(url);
+      expect(response.status(), url).toBe(200);
+      expect(response.headers()['content-type'], url).toBe('image/png');
+    }
+    for (const shot of parsed.screenshots) {
+      // The size the manifest says is the size of the picture.
+      const png = await (await page.request.get(shot.src)).body();
+      expect(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`, shot.src).toBe(shot.sizes);
+    }
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

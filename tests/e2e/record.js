@@ -28,7 +28,8 @@ function sequence(seed) {
 function diary() {
   const next = sequence(7);
   const months = new Map();
-  for (let d = new Date(Date.UTC(2026, 8, 10)); d <= new Date(Date.UTC(2026, 11, 10)); d = addDays(d, 1)) {
+  // Up to yesterday: today's diary is not filled in yet.
+  for (let d = new Date(Date.UTC(2026, 8, 10)); d <= new Date(Date.UTC(2026, 11, 9)); d = addDays(d, 1)) {
     if (next(0, 9) < 2) continue; // about one day in five is left out, as in life
     const readings = [
       { m: 'mood', v: next(2, 5) },

@@ -4,7 +4,7 @@
 // at most two A4 pages; and the client's own preview speaking to them.
 import { writeFileSync } from 'node:fs';
 import { test, expect, axeViolations } from './helpers.js';
-import { seedRecord, RECORD_NOW } from './record.js';
+import { seedRecord, realisticRecord, RECORD_NOW } from './record.js';
 
 const shot = (page, name, fullPage = true) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage });
 const heading = (page) => page.getByRole('heading', { level: 1 });
@@ -55,14 +55,25 @@ test('"What has changed" comes first and fits the first screen of a laptop and t
   const section = worker.page.getByRole('region', { name: 'What has changed' });
   await expect(section).toBeVisible();
   // The first section of the summary, before the detail.
-  const first = await worker.page.locator('.summary section').first().getAttribute('aria-labelledby');
-  expect(first).toBe('summary-changes');
+  const firstSection = await worker.page.locator('.summary section').first().getAttribute('aria-labelledby');
+  expect(firstSection).toBe('summary-changes');
   // Things to talk about first, then one line each.
   const groups = await section.locator('.changes__heading').allInnerTexts();
   expect(groups[0]).toBe('Things they want to talk about');
   expect(groups).toEqual(expect.arrayContaining(['Goals', 'Diary', 'Appointments in this period']));
   await expect(section).toContainText('Walk to the corner shop without stopping: 4 (on Thu 15 October) to 6 out of 10; 1 step done');
-  await expect(section).toContainText('Breathlessness: 5.5 to 3.8 out of 10, better');
+  // Worked out again here from the record: the Monday weeks of 13 November
+  // to 10 December, first and last, and lower is better.
+  const [first, last] = [['2026-11-13', '2026-11-15'], ['2026-12-07', '2026-12-10']].map(([a, b]) => {
+    const values = Object.entries(realisticRecord())
+      .filter(([k]) => k.startsWith('alongside.diary.2026-'))
+      .flatMap(([, v]) => JSON.parse(v).data.days)
+      .filter((d) => d.date >= a && d.date <= b)
+      .flatMap((d) => d.readings.filter((r) => r.m === 'breathlessness').map((r) => r.v));
+    return (values.reduce((x, y) => x + y, 0) / values.length).toFixed(1);
+  });
+  expect(Number(last)).toBeLessThan(Number(first));
+  await expect(section).toContainText(`Breathlessness: ${first} to ${last} out of 10, better`);
   await expect(section).toContainText(/Mood: (mostly \w[\w ]* |mixed )in the last week \(/);
   await expect(section).toContainText('Tuesday walking group: 3 of 4 went ahead; 1 cancelled');
   await expect(section).toContainText(/Life satisfaction: 5 to 7 out of 10, 2 points better/);

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::app::components::Page;
 use crate::app::pages::{
-    BackupReminder, CheckInDue, GoalCard, QuickCheckIn, TalkAbout, TodayAppointments,
+    BackupReminder, CheckInDue, GoalCard, InstallOffer, QuickCheckIn, TalkAbout, TodayAppointments,
 };
 use crate::app::state::{use_profile, use_saved, use_today};
 use crate::model::GoalBook;
@@ -35,6 +35,7 @@ fn TodayPage() -> impl IntoView {
     view! {
         <Page title=greeting tab_title="Today">
             <TodayAppointments />
+            <InstallOffer />
             <CheckInDue />
             <QuickCheckIn />
             <section aria-labelledby="today-goals-heading">

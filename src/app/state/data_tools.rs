@@ -13,9 +13,9 @@ use super::notices::Notices;
 use super::stores::use_stores;
 use super::AppStore;
 use crate::platform::file::{self, Handed, ReadError};
-use crate::platform::{clock, crypto, storage, sync};
+use crate::platform::{clock, crypto, install, storage, sync};
 use crate::store::backup::{self, Backup, BackupContents, BackupError, MAX_BACKUP_BYTES};
-use crate::store::device::{BackupRecord, DEVICE_KEY};
+use crate::store::device::{BackupRecord, Rhythm, DEVICE_KEY};
 use crate::store::export::{self, Export};
 use crate::store::protected;
 
@@ -186,15 +186,26 @@ impl DataTools {
         self.last_backup.get()
     }
 
+    /// How often the backup reminder comes: weekly while Safari may
+    /// delete the client's information, otherwise monthly.
+    pub fn rhythm(&self) -> Rhythm {
+        if install::facts().at_risk() {
+            Rhythm::Weekly
+        } else {
+            Rhythm::Monthly
+        }
+    }
+
     /// True when Today should remind the client to make a backup.
     pub fn reminder_due(&self) -> bool {
-        self.device_record().reminder_due(clock::now())
+        self.device_record()
+            .reminder_due(clock::now(), self.rhythm())
     }
 
     /// "Not now": the reminder goes quiet for a while.
     pub fn not_now(&self) {
         let mut record = self.device_record();
-        record.not_now(clock::now());
+        record.not_now(clock::now(), self.rhythm());
         storage::device_set(DEVICE_KEY, &record.to_text());
     }
 

@@ -10,6 +10,7 @@
 //!   asks for it ([`use_saved`]), never all at start;
 //! - `sync`: other tabs' changes, and the marker of removed data;
 //! - `diary`: the diary's months and summaries;
+//! - `install`: the install guide: how this browser installs the app;
 //! - `data_tools`: backups, restores, spreadsheets, deleting everything;
 //! - `share_tools`: the summary, its link and the share log;
 //! - `review_tools`: the link worker's kept summaries, and what changed
@@ -19,6 +20,7 @@
 mod client_code;
 mod data_tools;
 mod diary;
+mod install;
 mod notices;
 mod review_tools;
 mod saved;
@@ -36,6 +38,7 @@ pub use data_tools::{
     just_deleted, use_data_tools, Chosen, DataTools, JustDone, OpenError, RestoreHow, OUR_PREFIXES,
 };
 pub use diary::{use_diary, DiaryStore};
+pub use install::{use_install_tools, InstallTools};
 pub use notices::{Notice, Notices, Tone, CHANGED_ELSEWHERE};
 pub use review_tools::{use_review_tools, ReviewTools, Since};
 pub use saved::{GoalsStore, ProfileStore, Saved};

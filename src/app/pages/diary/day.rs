@@ -13,12 +13,20 @@ use crate::model::diary::{DayDraft, Kind, Measure};
 use crate::model::time::{format_day, parse_iso_day};
 use crate::platform::{clock, page};
 
-/// `/diary/:date`.
+/// `/diary/:date`, and `/diary/today` (the home screen shortcut "Fill in
+/// today's diary", which cannot know the date).
 #[component]
 pub fn DayPage() -> impl IntoView {
     let params = use_params_map();
-    let date = Memo::new(move |_| params.with(|p| p.get("date").and_then(|d| parse_iso_day(&d))));
     let today = clock::today();
+    let date = Memo::new(move |_| {
+        params.with(|p| {
+            p.get("date").and_then(|d| match d.as_str() {
+                "today" => Some(today),
+                other => parse_iso_day(other),
+            })
+        })
+    });
     move || match date.get() {
         Some(day) if day <= today => view! { <DayForm day=day /> }.into_any(),
         Some(_) => view! {

@@ -10,6 +10,7 @@ use crate::app::components::{Checkbox, FormErrors, SummaryError, TextField};
 use crate::app::state::{use_data_tools, DataTools};
 use crate::platform::page;
 use crate::share::words;
+use crate::store::device::Rhythm;
 
 /// "Make a backup", with an optional passphrase.
 #[component]
@@ -102,7 +103,8 @@ pub(super) fn MakeBackup(tools: DataTools, errors: FormErrors) -> impl IntoView 
 }
 
 /// Today's gentle backup reminder: one line, a link and "Not now". Shown
-/// only when no backup has been made for a month.
+/// only when no backup has been made for a month (a week while Safari may
+/// delete the client's information).
 #[component]
 pub fn BackupReminder() -> impl IntoView {
     let tools = use_data_tools();
@@ -112,7 +114,10 @@ pub fn BackupReminder() -> impl IntoView {
             view! {
                 <div class="notice notice--reminder backup-reminder">
                     <p>
-                        "It has been a while since you backed up your information. "
+                        {match tools.rhythm() {
+                            Rhythm::Monthly => "It has been a while since you backed up your information. ",
+                            Rhythm::Weekly => "It is a week or more since your last backup, and Safari may delete Alongside\u{2019}s information. ",
+                        }}
                         <a href="/my-data#backup-heading">"Make a backup"</a>
                     </p>
                     <button type="button" class="link-button" on:click=move |_| {

@@ -113,6 +113,7 @@ pub fn MyData() -> impl IntoView {
                         }
                     })
             }}
+            <crate::app::pages::InstallOnMyData />
             <MakeBackup tools=tools errors=errors />
             <section aria-labelledby="restore-heading" class="my-data__section">
                 <h2 class="heading-m" id="restore-heading">"Restore a backup"</h2>
