@@ -6,8 +6,6 @@
 //! The two are matched only by the client's code (see
 //! [`Summary::same_client`]), never by name: two clients may share one.
 
-use std::collections::HashSet;
-
 use super::changes::{count, direction, Line};
 use super::types::{SharedKind, SharedMeasure, Summary};
 use super::values::{average, mood_word};
@@ -125,11 +123,12 @@ impl Summary {
                 }
             }
         }
-        let before: HashSet<&str> = earlier.talk.iter().map(String::as_str).collect();
+        // A short list: a plain search (a hash set would bring its hashing
+        // code to the link worker's first download).
         let new_talk = self
             .talk
             .iter()
-            .filter(|t| !before.contains(t.as_str()))
+            .filter(|t| !earlier.talk.contains(t))
             .count();
         if new_talk > 0 {
             lines.push(line(

@@ -69,6 +69,25 @@ pub fn Share() -> impl IntoView {
         }
     };
 
+    // "Done" above the summary shown on this screen and again below it,
+    // back to the share page, where the client was.
+    let done = move || {
+        view! {
+            <p class="no-print">
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| {
+                        showing.set(false);
+                        page::focus_after_render("share-on-screen");
+                    }
+                >
+                    "Done"
+                </button>
+            </p>
+        }
+    };
+
     view! {
         <Show
             when=move || !showing.get()
@@ -76,31 +95,9 @@ pub fn Share() -> impl IntoView {
                 view! {
                     <div class="share-screen">
                         <h1 id=HEADING_ID tabindex="-1">"Your summary"</h1>
-                        <p class="no-print">
-                            <button
-                                type="button"
-                                class="button"
-                                on:click=move |_| {
-                                    showing.set(false);
-                                    page::focus_after_render("share-on-screen");
-                                }
-                            >
-                                "Done"
-                            </button>
-                        </p>
+                        {done()}
                         {move || preview.get().map(|s| view! { <SummaryView summary=s /> })}
-                        <p class="no-print">
-                            <button
-                                type="button"
-                                class="button"
-                                on:click=move |_| {
-                                    showing.set(false);
-                                    page::focus_after_render("share-on-screen");
-                                }
-                            >
-                                "Done"
-                            </button>
-                        </p>
+                        {done()}
                     </div>
                 }
             }

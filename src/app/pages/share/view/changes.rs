@@ -6,18 +6,25 @@ use leptos::prelude::*;
 use super::{SinceKept, Voice};
 use crate::share::summary::{Changes, Line};
 
+/// Lines as a list: what each is about in bold, then what changed.
+fn list(lines: Vec<Line>) -> impl IntoView {
+    view! {
+        <ul class="changes__list">
+            {lines
+                .into_iter()
+                .map(|l| view! { <li><strong>{l.what}</strong>": "{l.words}</li> })
+                .collect_view()}
+        </ul>
+    }
+}
+
 /// A group of lines under its heading, if it has any.
 fn group(heading: String, lines: Vec<Line>) -> Option<impl IntoView> {
     (!lines.is_empty()).then(|| {
         view! {
             <div class="changes__group">
                 <h4 class="changes__heading">{heading}</h4>
-                <ul class="changes__list">
-                    {lines
-                        .into_iter()
-                        .map(|l| view! { <li><strong>{l.what}</strong>": "{l.words}</li> })
-                        .collect_view()}
-                </ul>
+                {list(lines)}
             </div>
         }
     })
@@ -34,7 +41,7 @@ pub fn WhatHasChanged(
     since: Option<Signal<Option<SinceKept>>>,
 ) -> impl IntoView {
     let has_since = move || since.is_some_and(|s| s.with(Option::is_some));
-    (!changes.is_empty() || since.is_some()).then(move || {
+    (!changes.is_empty()).then(move || {
         let Changes {
             talk,
             goals,
@@ -62,14 +69,9 @@ pub fn WhatHasChanged(
                     <div class="changes__group changes__group--since">
                         <h4 class="changes__heading">{s.heading}</h4>
                         {if s.lines.is_empty() {
-                            view! { <p>"Nothing shared in both has changed."</p> }.into_any()
+                            view! { <p>"The two summaries have nothing in common to compare."</p> }.into_any()
                         } else {
-                            view! {
-                                <ul class="changes__list">
-                                    {s.lines.into_iter().map(|l| view! { <li><strong>{l.what}</strong>": "{l.words}</li> }).collect_view()}
-                                </ul>
-                            }
-                            .into_any()
+                            list(s.lines).into_any()
                         }}
                     </div>
                 })}
