@@ -48,7 +48,8 @@ async function largeText(page) {
 async function wordsSplitInHeadings(page) {
   return page.evaluate(() => {
     const out = [];
-    const headings = document.querySelectorAll('h1, h2, h3, .label--l, legend');
+    // Headings, and the words that head the lines of a summary.
+    const headings = document.querySelectorAll('h1, h2, h3, h4, .label--l, legend, .summary li > strong');
     for (const h of headings) {
       if (!h.getClientRects().length) continue;
       const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
