@@ -9,7 +9,7 @@ const ROUTES = __ROUTES__;
 
 function chunkFor(path, setUp) {
   for (const [pattern, chunk, needsSetUp] of ROUTES) {
-    if (new RegExp(pattern).test(path)) return needsSetUp && !setUp ? 'setup' : chunk;
+    if (new RegExp(pattern).test(path)) return needsSetUp && !setUp ? null : chunk;
   }
   return null;
 }

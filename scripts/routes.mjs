@@ -5,7 +5,9 @@
 // in the build and every chunk in the build is here.
 
 /** [pattern, chunk, needs set-up] for every address, in order. A client
- *  page opens with set-up instead until the client has set up. */
+ *  page opens with the welcome screen instead until the client has set
+ *  up: it is in the app's main file, and set-up's chunk is fetched while
+ *  it is read. */
 export const ROUTES = [
   ['^/$', 'client', true],
   ['^/goals(/.*)?$', 'client', true],
@@ -22,11 +24,11 @@ export const ROUTES = [
 export const CHUNKS = ['client', 'setup', 'review'];
 
 /** The chunk `path` opens with, for a client who has (or has not) set up;
- *  `null` for an address with no page of its own (the "not found" page,
- *  which is in the app's main file). */
+ *  `null` when its first screen is in the app's main file (the welcome
+ *  screen, and the "not found" page). */
 export function chunkFor(path, setUp) {
   for (const [pattern, chunk, needsSetUp] of ROUTES) {
-    if (new RegExp(pattern).test(path)) return needsSetUp && !setUp ? 'setup' : chunk;
+    if (new RegExp(pattern).test(path)) return needsSetUp && !setUp ? null : chunk;
   }
   return null;
 }

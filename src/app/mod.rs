@@ -10,6 +10,7 @@ pub mod pages;
 mod routes;
 pub mod setup;
 pub mod state;
+mod welcome;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -17,7 +18,7 @@ use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
 
 use components::{NoticeList, UpdateBanner, HEADING_ID};
-use lazy::{page as lazy_page_of, Drawn, FirstScreen, Lazy};
+use lazy::{Drawn, FirstScreen};
 use nav::{HeaderNav, TabBar};
 use state::{provide_app_state, use_notices, use_profile, use_status};
 
@@ -85,8 +86,8 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// A page of the client's own app: until set-up is done, set-up shows
-/// instead, whatever the address.
+/// A page of the client's own app: until set-up is done, the welcome
+/// screen and set-up show instead, whatever the address.
 #[component]
 fn ClientPage(children: ChildrenFn) -> impl IntoView {
     let profile = use_profile();
@@ -98,7 +99,7 @@ fn ClientPage(children: ChildrenFn) -> impl IntoView {
                 if profile.is_read_only() {
                     view! { <CannotChange /> }.into_any()
                 } else {
-                    view! { <Lazy load=lazy_page_of(routes::setup_first_run) /> }.into_any()
+                    view! { <welcome::FirstRun /> }.into_any()
                 }
             }
         >

@@ -10,24 +10,57 @@ use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route};
 use leptos_router::path;
 
+use super::components::HEADING_ID;
 use super::lazy::{page, ChunkFailed, Lazy};
 use super::pages::{
-    Appointments, CheckIn, CheckInHistory, DayPage, Diary, EditAppointment, EditGoal, GoalPage,
-    Goals, Measures, MyData, NewAppointment, NewGoal, NotFound, OccurrencePage, Review, Share,
-    Today,
+    Appointments, CheckIn, CheckInHistory, DataRemoved, DayPage, Diary, EditAppointment, EditGoal,
+    GoalPage, Goals, Measures, MyData, NewAppointment, NewGoal, NotFound, OccurrencePage, Review,
+    Share, Today,
 };
 use super::setup::{Mode, Setup};
 use super::ClientPage;
 use crate::lazy_page;
+use crate::model::ProfileDraft;
+use crate::platform::page as browser_page;
 
 lazy_page!(
     /// Today.
     today() in client => view! { <Today /> }
 );
 lazy_page!(
-    /// First-run set-up.
-    setup_first_run() in setup => view! { <Setup mode=Mode::FirstRun /> }
+    /// First-run set-up, from its first question: `draft` holds the
+    /// answers, and `welcome` goes back to the welcome screen.
+    setup_first_run(draft: RwSignal<ProfileDraft>, welcome: Callback<()>) in setup => view! {
+        <Setup mode=Mode::FirstRun draft=draft on_welcome=welcome />
+    }
 );
+lazy_page!(
+    /// Instead of the welcome, when the browser removed the client's data:
+    /// says so, and offers their backup first.
+    data_removed() in setup => view! {
+        <div class="setup">
+            <DataRemoved on_start=Callback::new(|_| browser_page::focus_after_render(HEADING_ID)) />
+        </div>
+    }
+);
+
+/// Fetches set-up's chunk without drawing anything, while the welcome
+/// screen is read: "Start" then opens the first question at once, and
+/// still does if the connection drops meanwhile. A failed fetch is not
+/// remembered: "Start" tries again, and says so if it cannot.
+pub fn fetch_setup() {
+    #[::leptos::wasm_split::wasm_split(
+        setup,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible
+    )]
+    fn here() -> Result<(), ChunkFailed> {
+        Ok(())
+    }
+    leptos::task::spawn_local(async {
+        let _ = send_wrapper::SendWrapper::new(here()).await;
+    });
+}
 lazy_page!(
     /// "Change your details".
     setup_edit() in setup => view! { <Setup mode=Mode::Edit /> }

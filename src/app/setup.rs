@@ -1,7 +1,9 @@
 //! First-run set-up, and "Change your details" from My data.
 //!
 //! One question per page, then "Check your answers", as in the NHS
-//! design system. The rules live in [`ProfileDraft`]; this only shows
+//! design system. The welcome screen before the first question is not
+//! here but in [`super::welcome`], with the app's main file: set-up's code
+//! comes while the client reads it. The rules live in [`ProfileDraft`]; this only shows
 //! the pages and moves between them.
 
 use leptos::prelude::*;
@@ -11,8 +13,7 @@ use super::components::{
     described_by, BackLink, Checkbox, ErrorSummary, FieldErrorMessage, SummaryError, TextField,
     ERROR_SUMMARY_ID, HEADING_ID,
 };
-use super::pages::{DataRemoved, WelcomeRestore};
-use super::state::{just_deleted, make_client_code, use_profile, use_status};
+use super::state::{make_client_code, use_profile, use_status};
 use crate::model::text::set_included;
 use crate::model::{FieldError, ListedCondition, ProfileDraft, ProfileField};
 use crate::platform::page;
@@ -29,7 +30,6 @@ pub enum Mode {
 /// The pages of set-up, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Step {
-    Welcome,
     Name,
     Conditions,
     LinkWorker,
@@ -40,7 +40,6 @@ enum Step {
 impl Step {
     fn next(self) -> Step {
         match self {
-            Step::Welcome => Step::Name,
             Step::Name => Step::Conditions,
             Step::Conditions => Step::LinkWorker,
             Step::LinkWorker => Step::WhatMatters,
@@ -48,19 +47,20 @@ impl Step {
         }
     }
 
-    fn previous(self) -> Step {
+    /// The page before, or `None` on the first question (before it
+    /// comes the welcome screen).
+    fn previous(self) -> Option<Step> {
         match self {
-            Step::Welcome | Step::Name => Step::Welcome,
-            Step::Conditions => Step::Name,
-            Step::LinkWorker => Step::Conditions,
-            Step::WhatMatters => Step::LinkWorker,
-            Step::Check => Step::WhatMatters,
+            Step::Name => None,
+            Step::Conditions => Some(Step::Name),
+            Step::LinkWorker => Some(Step::Conditions),
+            Step::WhatMatters => Some(Step::LinkWorker),
+            Step::Check => Some(Step::WhatMatters),
         }
     }
 
     fn title(self) -> &'static str {
         match self {
-            Step::Welcome => "Welcome to Alongside",
             Step::Name => "What would you like us to call you?",
             Step::Conditions => "Which long-term conditions do you live with?",
             Step::LinkWorker => "Your link worker",
@@ -72,15 +72,32 @@ impl Step {
 
 /// The set-up pages.
 #[component]
-pub fn Setup(mode: Mode) -> impl IntoView {
+pub fn Setup(
+    /// First run or a change of details.
+    mode: Mode,
+    /// The answers so far, when something outside set-up keeps them (the
+    /// welcome screen, so going back to it loses nothing); otherwise the
+    /// stored details.
+    #[prop(optional)]
+    draft: Option<RwSignal<ProfileDraft>>,
+    /// "Back" from the first question: to the welcome screen.
+    #[prop(optional)]
+    on_welcome: Option<Callback<()>>,
+) -> impl IntoView {
     let profile = use_profile();
     let status = use_status();
     let navigate = use_navigate();
-    let draft = RwSignal::new(profile.get().map(|p| p.to_draft()).unwrap_or_default());
+    let draft = draft
+        .unwrap_or_else(|| RwSignal::new(profile.get().map(|p| p.to_draft()).unwrap_or_default()));
     let step = RwSignal::new(match mode {
-        Mode::FirstRun => Step::Welcome,
+        Mode::FirstRun => Step::Name,
         Mode::Edit => Step::Check,
     });
+    if mode == Mode::FirstRun {
+        // From "Start" on the welcome screen: a screen reader hears the
+        // first question.
+        page::focus_after_render(HEADING_ID);
+    }
     // After "Change" on the check page, Continue goes straight back there.
     let returning = RwSignal::new(mode == Mode::Edit);
     let errors = RwSignal::new(Vec::<FieldError<ProfileField>>::new());
@@ -110,7 +127,7 @@ pub fn Setup(mode: Mode) -> impl IntoView {
             Step::Conditions => d.check_conditions(),
             Step::LinkWorker => d.check_link_worker(),
             Step::WhatMatters => d.check_what_matters(),
-            Step::Welcome | Step::Check => Vec::new(),
+            Step::Check => Vec::new(),
         };
         if !errs.is_empty() {
             show_errors(errs);
@@ -124,7 +141,14 @@ pub fn Setup(mode: Mode) -> impl IntoView {
         if returning.get_untracked() {
             go(Step::Check);
         } else {
-            go(step.get_untracked().previous());
+            match step.get_untracked().previous() {
+                Some(to) => go(to),
+                None => {
+                    if let Some(welcome) = on_welcome {
+                        welcome.run(());
+                    }
+                }
+            }
         }
     });
     let change = move |to: Step| {
@@ -191,14 +215,6 @@ pub fn Setup(mode: Mode) -> impl IntoView {
         let current = step.get();
         let save = save.clone();
         let body = match current {
-            // The browser removed the client's data: say so, and offer
-            // their backup, rather than a fresh welcome.
-            Step::Welcome if status.data_removed.get() => {
-                view! { <DataRemoved on_start=Callback::new(move |_| go(Step::Welcome)) /> }
-                    .into_any()
-            }
-            Step::Welcome => view! { <Welcome on_start=Callback::new(move |_| go(Step::Name)) /> }
-                .into_any(),
             Step::Name => view! {
                 <form novalidate on:submit=on_submit>
                     <TextField
@@ -274,8 +290,7 @@ pub fn Setup(mode: Mode) -> impl IntoView {
             }
             .into_any(),
         };
-        let show_back =
-            !(current == Step::Welcome || (current == Step::Check && mode == Mode::Edit));
+        let show_back = !(current == Step::Check && mode == Mode::Edit);
         view! {
             <div class="setup">
                 {show_back.then(|| view! { <BackLink on_back=back /> })}
@@ -302,35 +317,6 @@ fn target_for(field: ProfileField) -> &'static str {
         // The first checkbox, as the NHS pattern links to.
         ProfileField::Conditions => "condition-first",
         other => other.input_id(),
-    }
-}
-
-#[component]
-fn Welcome(on_start: Callback<()>) -> impl IntoView {
-    // Read once: the flag is gone after this page load.
-    let deleted = StoredValue::new(just_deleted());
-    view! {
-        {deleted.get_value().then(|| view! {
-            <div class="notice notice--success" role="status">
-                <p>"Everything has been deleted from this phone."</p>
-            </div>
-        })}
-        <h1 id=HEADING_ID tabindex="-1">{Step::Welcome.title()}</h1>
-        <p class="lede">
-            "Alongside helps you keep track of what matters to you: your goals, "
-            "how you are feeling, and your appointments."
-        </p>
-        <div class="inset">
-            <p>
-                <strong>"Everything you enter stays on this phone."</strong>
-                " Nothing is sent anywhere unless you choose to share it with your link worker."
-            </p>
-        </div>
-        <p>"Setting up takes about 2 minutes. You can change your answers at any time."</p>
-        <button class="button" type="button" on:click=move |_| on_start.run(())>
-            "Start"
-        </button>
-        <WelcomeRestore />
     }
 }
 

@@ -40,14 +40,60 @@ test('every page opens on a direct first visit, fetching at most 6 wasm files', 
   }
 });
 
-test('a new client is set up from a first visit that fetches only the shell and set-up', async ({ browser }) => {
+test('a new client sees the welcome from the shell alone; set-up follows while they read it, and opens offline', async ({ browser }) => {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
+  const m = manifest();
+  const setupFiles = m.files.setup.map((f) => `/${m.app}/${f}`);
+  // Hold set-up back, to see that the welcome does not wait for it.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\/(split|chunk)_[\w]+\.wasm$/, async (route) => { await held; await route.continue(); });
   const wasm = watchWasm(page);
   await page.goto('/');
+  await appReady(page);
   await expect(heading(page)).toHaveText('Welcome to Alongside');
-  const m = manifest();
-  expect(wasm.sort()).toEqual(['app_bg.wasm', ...m.files.setup].map((f) => `/${m.app}/${f}`).sort());
+  await expect(page).toHaveTitle('Welcome to Alongside - Alongside');
+  // Nothing but the main module was asked for up front.
+  const preloaded = await page.evaluate(() => [...document.querySelectorAll('link[rel=preload]')].map((l) => new URL(l.href).pathname));
+  expect(preloaded).toEqual([`/${m.app}/app_bg.wasm`]);
+  release();
+  // Set-up's chunk comes once the welcome is up, without a tap.
+  await expect.poll(() => [...new Set(wasm)].sort()).toEqual([`/${m.app}/app_bg.wasm`, ...setupFiles].sort());
+  await page.waitForLoadState('networkidle');
+  // The signal drops while the client reads: "Start" still opens set-up,
+  // fetching nothing more.
+  await context.setOffline(true);
+  const before = wasm.length;
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(heading(page)).toHaveText('What would you like us to call you?');
+  await expect(heading(page)).toBeFocused();
+  expect(wasm.length).toBe(before);
+  // Back to the welcome and on again: what was typed is still there.
+  await page.getByLabel('What would you like us to call you?').fill('Sam');
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(heading(page)).toHaveText('Welcome to Alongside');
+  await expect(heading(page)).toBeFocused();
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByLabel('What would you like us to call you?')).toHaveValue('Sam');
+  await context.close();
+});
+
+test('if set-up cannot be fetched, "Start" says so, and "Try again" opens it', async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  let failing = true;
+  await page.route(/\/(split|chunk)_[\w]+\.wasm$/, (route) => (failing ? route.abort() : route.continue()));
+  await page.goto('/');
+  await appReady(page);
+  await expect(heading(page)).toHaveText('Welcome to Alongside');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(heading(page)).toHaveText('This page could not be opened');
+  await expect(heading(page)).toBeFocused();
+  failing = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(heading(page)).toHaveText('What would you like us to call you?');
+  await expect(heading(page)).toBeFocused();
   await context.close();
 });
 

@@ -322,11 +322,24 @@ pub fn RestoreBackup(
 }
 
 crate::lazy_page!(
-    /// The restore form for a phone with nothing on it (the welcome screen,
-    /// and after the browser removed the data): its code, with backups and
-    /// their decryption, comes with My data's chunk, only when opened.
-    restore_form(errors: FormErrors, focus: bool) in client => view! {
-        <RestoreBackup errors=errors phone_has_data=false focus_file=focus />
+    /// The restore form for a phone with nothing on it (after the browser
+    /// removed the data): its code, with backups and their decryption,
+    /// comes with My data's chunk, only when shown.
+    restore_form(errors: FormErrors) in client => view! {
+        <RestoreBackup errors=errors phone_has_data=false focus_file=false />
+    }
+);
+
+crate::lazy_page!(
+    /// The restore form as the welcome screen opens it, with its own error
+    /// summary: the welcome screen is in the app's main file, and the
+    /// summary's code comes with the form's.
+    welcome_restore_form() in client => {
+        let errors = FormErrors::new("Welcome to Alongside");
+        view! {
+            <ErrorSummary errors=errors.summary() />
+            <RestoreBackup errors=errors phone_has_data=false focus_file=true />
+        }
     }
 );
 
@@ -334,14 +347,12 @@ crate::lazy_page!(
 /// Alongside before (a new phone, or after deleting everything).
 #[component]
 pub fn WelcomeRestore() -> impl IntoView {
-    let errors = FormErrors::new("Welcome to Alongside");
     let open = RwSignal::new(false);
     view! {
-        <ErrorSummary errors=errors.summary() />
         <section aria-labelledby="welcome-restore-heading" class="my-data__section">
             <h2 class="heading-m" id="welcome-restore-heading">"Used Alongside before?"</h2>
             {move || if open.get() {
-                view! { <Lazy load=Callback::new(move |()| restore_form(errors, true)) /> }.into_any()
+                view! { <Lazy load=Callback::new(|()| welcome_restore_form()) /> }.into_any()
             } else {
                 view! {
                     <p>"If you have a backup file, you can restore it instead of setting up again."</p>
@@ -374,7 +385,7 @@ pub fn DataRemoved(
             </p>
             <section aria-labelledby="removed-restore-heading" class="my-data__section">
                 <h2 class="heading-m" id="removed-restore-heading">"Restore from a backup"</h2>
-                <Lazy load=Callback::new(move |()| restore_form(errors, false)) />
+                <Lazy load=Callback::new(move |()| restore_form(errors)) />
             </section>
             <section aria-labelledby="removed-start-heading" class="my-data__section">
                 <h2 class="heading-m" id="removed-start-heading">"No backup?"</h2>
