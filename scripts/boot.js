@@ -28,6 +28,19 @@ window.addEventListener('appinstalled', () => {
   window.dispatchEvent(new Event('alongside-install'));
 });
 
+// A protected share link opens with its passphrase form, which is in the
+// main module: the review's chunk comes while the passphrase is typed, not
+// in the way of the form. Its first two bytes say so (version 1,
+// protection 1: docs/share-format.md); the app checks the rest.
+function protectedLink(hash) {
+  try {
+    const head = atob(hash.slice(1, 5).replace(/-/g, '+').replace(/_/g, '/'));
+    return head.charCodeAt(0) === 1 && head.charCodeAt(1) === 1;
+  } catch {
+    return false;
+  }
+}
+
 let setUp = false;
 try {
   // Only whether the details exist: nothing of them is read.
@@ -35,7 +48,8 @@ try {
 } catch {
   // Storage switched off: the app will say so.
 }
-const files = ['app_bg.wasm', ...(FILES[chunkFor(location.pathname, setUp)] ?? [])];
+const chunk = location.pathname === '/review' && protectedLink(location.hash) ? null : chunkFor(location.pathname, setUp);
+const files = ['app_bg.wasm', ...(FILES[chunk] ?? [])];
 for (const [rel, href] of [['modulepreload', 'app.js'], ['modulepreload', '__wasm_split.js'], ...files.map((f) => ['preload', f])]) {
   const link = document.createElement('link');
   link.rel = rel;

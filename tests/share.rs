@@ -202,3 +202,28 @@ fn links_made_by_the_released_build_still_open() {
         Err(ShareError::WrongPassphrase)
     );
 }
+
+#[test]
+fn a_protected_link_is_told_apart_before_it_is_opened() {
+    let s = summary();
+    let sealed = seal(&s, "river tulip", [3; SALT_LEN], [4; NONCE_LEN]);
+    let plain = link::plain(&s);
+    assert!(link::is_protected(&sealed));
+    assert!(link::is_protected(&format!(
+        "https://example.org/review#{sealed}"
+    )));
+    assert!(link::is_protected(&released("link-protected.txt")));
+    assert!(!link::is_protected(&plain));
+    assert!(!link::is_protected(&released("link-plain.txt")));
+    // Cut short, damaged or not ours: read says why, at once.
+    assert!(!link::is_protected(&sealed[..sealed.len() - 8]));
+    assert!(!link::is_protected(&sealed[..3]));
+    assert!(!link::is_protected(""));
+    assert!(!link::is_protected("not a link at all"));
+    let newer = format!("Ag{}", &sealed[2..]);
+    assert!(!link::is_protected(&newer));
+    assert_eq!(
+        link::read(&sealed[..sealed.len() - 8]).err(),
+        Some(ShareError::Incomplete)
+    );
+}

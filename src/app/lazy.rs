@@ -57,6 +57,32 @@ macro_rules! lazy_page {
     };
 }
 
+/// Declares `$name`, a function that fetches the chunk `$chunk` in the
+/// background without drawing anything: called once a first screen that
+/// is in the main file is up, so the chunk its next step needs is here
+/// by the time the person has read or typed, even if the signal drops
+/// meanwhile. A failed fetch is not remembered: the page that needs the
+/// chunk fetches it again, and says so if it cannot.
+#[macro_export]
+macro_rules! chunk_fetcher {
+    ($(#[$doc:meta])* $name:ident in $chunk:ident) => {
+        $(#[$doc])*
+        pub fn $name() {
+            #[::leptos::wasm_split::wasm_split(
+                $chunk,
+                wasm_split_path = ::leptos::wasm_split,
+                fallible
+            )]
+            fn here() -> ::std::result::Result<(), $crate::app::lazy::ChunkFailed> {
+                Ok(())
+            }
+            ::leptos::task::spawn_local(async {
+                let _ = ::send_wrapper::SendWrapper::new(here()).await;
+            });
+        }
+    };
+}
+
 /// `f`, as the page [`Lazy`] draws.
 pub fn page(f: fn() -> PageFuture) -> Callback<(), PageFuture> {
     Callback::new(move |()| f())

@@ -14,14 +14,14 @@ use super::components::HEADING_ID;
 use super::lazy::{page, ChunkFailed, Lazy};
 use super::pages::{
     Appointments, CheckIn, CheckInHistory, DataRemoved, DayPage, Diary, EditAppointment, EditGoal,
-    GoalPage, Goals, Measures, MyData, NewAppointment, NewGoal, NotFound, OccurrencePage, Review,
-    Share, Today,
+    GoalPage, Goals, Measures, MyData, NewAppointment, NewGoal, NotFound, OccurrencePage,
+    ReviewStart, Share, Today,
 };
 use super::setup::{Mode, Setup};
 use super::ClientPage;
-use crate::lazy_page;
 use crate::model::ProfileDraft;
 use crate::platform::page as browser_page;
+use crate::{chunk_fetcher, lazy_page};
 
 lazy_page!(
     /// Today.
@@ -44,23 +44,10 @@ lazy_page!(
     }
 );
 
-/// Fetches set-up's chunk without drawing anything, while the welcome
-/// screen is read: "Start" then opens the first question at once, and
-/// still does if the connection drops meanwhile. A failed fetch is not
-/// remembered: "Start" tries again, and says so if it cannot.
-pub fn fetch_setup() {
-    #[::leptos::wasm_split::wasm_split(
-        setup,
-        wasm_split_path = ::leptos::wasm_split,
-        fallible
-    )]
-    fn here() -> Result<(), ChunkFailed> {
-        Ok(())
-    }
-    leptos::task::spawn_local(async {
-        let _ = send_wrapper::SendWrapper::new(here()).await;
-    });
-}
+chunk_fetcher!(
+    /// Fetches set-up's chunk while the welcome screen is read.
+    fetch_setup in setup
+);
 lazy_page!(
     /// "Change your details".
     setup_edit() in setup => view! { <Setup mode=Mode::Edit /> }
@@ -122,10 +109,6 @@ lazy_page!(
     share() in client => view! { <Share /> }
 );
 lazy_page!(
-    /// The link worker's review of a shared summary.
-    review() in review => view! { <Review /> }
-);
-lazy_page!(
     /// My data.
     my_data() in client => view! { <MyData /> }
 );
@@ -179,7 +162,7 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/check-in/history") view=|| client(check_in_history) />
             <Route path=path!("/share") view=|| client(share) />
             // The link worker's page: no set-up needed.
-            <Route path=path!("/review") view=|| view! { <Lazy load=page(review) /> } />
+            <Route path=path!("/review") view=ReviewStart />
             <Route path=path!("/my-data") view=|| client(my_data) />
             <Route path=path!("/my-data/details") view=|| client(setup_edit) />
         </FlatRoutes>

@@ -238,6 +238,17 @@ pub fn read(input: &str) -> Result<Payload, ShareError> {
     }
 }
 
+/// Whether `input` (anything [`read`] takes) is a passphrase-protected
+/// payload, complete and well-formed as far as can be told without the
+/// passphrase. Cheap (no inflating, no JSON), so the review page can ask
+/// for the passphrase before the code that opens a summary has arrived;
+/// anything else, damaged links included, goes to [`read`] and its
+/// message.
+pub fn is_protected(input: &str) -> bool {
+    let text = payload_text(input);
+    text.len() <= MAX_TEXT && decode_text(text).is_ok_and(|bytes| locked(&bytes).is_ok())
+}
+
 /// The bytes of base64url text (spaces and line breaks ignored). Unused
 /// low bits in the last character are allowed: a link cut at any
 /// character then decodes, and the length in the prefix says it is

@@ -1,5 +1,6 @@
 // axe-core (WCAG 2.2 AA tags) on every route and every set-up page, on a
 // phone and a laptop. Screenshots go to test-results/screens/ for review.
+import { readFileSync } from 'node:fs';
 import { test, expect, ROUTES, seedProfile, appReady, axeViolations } from './helpers.js';
 
 const VIEWPORTS = [
@@ -45,6 +46,26 @@ for (const viewport of VIEWPORTS) {
     }
   });
 }
+
+test("a protected link's first screen has no axe violations, and opens by keyboard alone", async ({ page, baseURL }) => {
+  const fixture = (name) => readFileSync(new URL(`../fixtures/released/${name}`, import.meta.url), 'utf8').trim();
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize(viewport);
+    // A fresh load each time, not a new link in the same page.
+    await page.goto('about:blank');
+    await page.goto(fixture('link-protected.txt').replace('https://alongside.example', baseURL));
+    await appReady(page);
+    const box = page.getByLabel('Passphrase', { exact: true });
+    // The passphrase form is drawn from the main module, before the review.
+    await expect(box).toBeFocused();
+    await shot(page, `${viewport.name}-review-passphrase`);
+    expect(await axeViolations(page), `axe at ${viewport.width}`).toEqual([]);
+    await page.keyboard.type(fixture('link-passphrase.txt'));
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: "Maureen's summary" })).toBeFocused();
+    expect(await axeViolations(page), `axe on the summary at ${viewport.width}`).toEqual([]);
+  }
+});
 
 test('the More menu opens, is labelled, and closes on Escape', async ({ page }) => {
   await seedProfile(page);

@@ -97,6 +97,61 @@ test('if set-up cannot be fetched, "Start" says so, and "Try again" opens it', a
   await context.close();
 });
 
+const fixture = (name) => readFileSync(new URL(`../fixtures/released/${name}`, import.meta.url), 'utf8').trim();
+const linkPath = (name) => new URL(fixture(name)).pathname + new URL(fixture(name)).hash;
+
+test('a protected link asks for its passphrase from the shell alone; the review follows while it is typed, and opens offline', async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const m = manifest();
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\/(split|chunk)_[\w]+\.wasm$/, async (route) => { await held; await route.continue(); });
+  const wasm = watchWasm(page);
+  await page.goto(linkPath('link-protected.txt'));
+  await appReady(page);
+  await expect(heading(page)).toHaveText('Review a shared summary');
+  const box = page.getByLabel('Passphrase', { exact: true });
+  await expect(box).toBeFocused();
+  // The link is out of the address bar at once.
+  expect(new URL(page.url()).hash).toBe('');
+  const preloaded = await page.evaluate(() => [...document.querySelectorAll('link[rel=preload]')].map((l) => new URL(l.href).pathname));
+  expect(preloaded).toEqual([`/${m.app}/app_bg.wasm`]);
+  release();
+  await expect.poll(() => [...new Set(wasm)].sort()).toEqual([`/${m.app}/app_bg.wasm`, ...m.files.review.map((f) => `/${m.app}/${f}`)].sort());
+  await page.waitForLoadState('networkidle');
+  // A wrong passphrase typed before the review's code was used: the review
+  // page says so, in the same form.
+  await context.setOffline(true);
+  await box.fill('not the passphrase');
+  await page.getByRole('button', { name: 'Open the summary' }).click();
+  await expect(page.getByRole('alert')).toContainText('That passphrase does not open this summary');
+  await box.fill(fixture('link-passphrase.txt'));
+  await page.getByRole('button', { name: 'Open the summary' }).click();
+  await expect(page.getByRole('heading', { name: "Maureen's summary" })).toBeVisible();
+  await context.close();
+});
+
+test('a plain link preloads the review with the app; a new protected link in the same tab asks afresh', async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const m = manifest();
+  await page.goto(linkPath('link-plain.txt'));
+  await expect(page.getByRole('heading', { name: "Maureen's summary" })).toBeVisible();
+  const preloaded = await page.evaluate(() => [...document.querySelectorAll('link[rel=preload]')].map((l) => new URL(l.href).pathname));
+  expect(preloaded.sort()).toEqual([`/${m.app}/app_bg.wasm`, ...m.files.review.map((f) => `/${m.app}/${f}`)].sort());
+  // The passphrase form first, then Cancel: the review page, nothing shown.
+  await page.goto(linkPath('link-protected.txt'));
+  await expect(page.getByLabel('Passphrase', { exact: true })).toBeFocused();
+  await page.getByLabel('Passphrase', { exact: true }).fill('half typed');
+  await page.evaluate((hash) => { location.hash = hash; }, new URL(fixture('link-protected.txt')).hash);
+  await expect(page.getByLabel('Passphrase', { exact: true })).toHaveValue('');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByLabel('Paste the link or the summary')).toBeVisible();
+  await expect(page.getByText("Maureen")).toHaveCount(0);
+  await context.close();
+});
+
 test('every chunk named in scripts/routes.mjs is in the build, and only those', async () => {
   const m = manifest();
   expect(Object.keys(m.files).sort()).toEqual([...CHUNKS].sort());

@@ -1,6 +1,7 @@
 // 200% text on a 320 px phone (WCAG 1.4.4 and 1.4.10): every route with a
 // realistic record, no sideways scrolling, every destination reachable from
 // the tab bar or its menu, and no heading split inside a word.
+import { readFileSync } from 'node:fs';
 import { test, expect, axeViolations } from './helpers.js';
 import { seedRecord } from './record.js';
 
@@ -143,6 +144,19 @@ test.describe('200% text on a 320 px screen', () => {
     await expect(worker.getByRole('heading', { level: 1 })).toBeVisible();
     await fits(worker, 'review-open');
     await context.close();
+  });
+
+  test("a protected link's passphrase form, before and after a wrong passphrase, fits", async ({ page, baseURL }) => {
+    const fixture = (name) => readFileSync(new URL(`../fixtures/released/${name}`, import.meta.url), 'utf8').trim();
+    await page.goto(fixture('link-protected.txt').replace('https://alongside.example', baseURL));
+    await ready(page);
+    await largeText(page);
+    await fits(page, 'review-passphrase');
+    await page.getByLabel('Passphrase', { exact: true }).fill('not it');
+    await page.getByRole('button', { name: 'Open the summary' }).click();
+    await expect(page.getByRole('alert')).toContainText('That passphrase does not open this summary');
+    await largeText(page);
+    await fits(page, 'review-passphrase-wrong');
   });
 
   test('every destination is on the bar or in its menu, with no sideways scrolling', async ({ page }) => {

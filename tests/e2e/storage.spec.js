@@ -5,6 +5,7 @@ import { test, expect, completeSetup, seedProfile, appReady, SAM, expectNoAxeVio
 test('a corrupt stored value leaves the app running, tells the client and keeps the bad value', async ({ page }) => {
   const damaged = '{"app":"alongside","kind":"profile","schema":2,"rev":4,"data":{"preferred_name":"Sa';
   await page.goto('/');
+  await appReady(page); // the app has read storage before it is changed here
   await page.evaluate((raw) => localStorage.setItem('alongside.profile', raw), damaged);
   await page.reload();
   await appReady(page);
@@ -181,6 +182,7 @@ test('an upgraded old profile with gaps is fixed on the page that asks for them'
 
 test('a stored value that is not valid Unicode is left exactly as it is', async ({ page }) => {
   await page.goto('/');
+  await appReady(page); // the app has read storage before it is changed here
   await page.evaluate(() => localStorage.setItem('alongside.profile', '{"app":"alongside","data":"\uD800 lone"}'));
   await page.reload();
   await appReady(page);

@@ -20,5 +20,5 @@ pub use goals::{EditGoal, GoalCard, GoalPage, Goals, NewGoal};
 pub use install::{InstallOffer, InstallOnMyData};
 pub use my_data::{BackupReminder, DataRemoved, MyData, WelcomeRestore};
 pub use not_found::NotFound;
-pub use share::{Review, Share, SummaryView};
+pub use share::{ReviewStart, Share, SummaryView};
 pub use today::Today;

@@ -5,16 +5,21 @@
 //!
 //! One file a part: `choose` (the form), `ways` (the ways to share a
 //! previewed summary), `log` (what was shared), `view` (the summary as
-//! the link worker sees it) and `review` (the link worker's page). Every
+//! the link worker sees it), `review` (the link worker's page),
+//! `review_start` (its first screen, from the app's main file) and
+//! `passphrase_form` (the protected link's form both of those show). Every
 //! operation is a method of [`ShareTools`](crate::app::state::ShareTools).
 
 mod choose;
 mod log;
+mod passphrase_form;
 mod review;
+mod review_start;
 pub(crate) mod view;
 mod ways;
 
 pub use review::Review;
+pub use review_start::ReviewStart;
 pub use view::SummaryView;
 
 use leptos::prelude::*;

@@ -11,6 +11,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::passphrase_form::{PassphraseForm, PASSPHRASE_ID};
 use super::view::SinceKept;
 use super::SummaryView;
 use crate::app::components::{
@@ -30,7 +31,12 @@ const MAX_FILE: usize = 1024 * 1024;
 
 /// The review page.
 #[component]
-pub fn Review() -> impl IntoView {
+pub fn Review(
+    /// The link to open first, and its passphrase if the first screen
+    /// asked for it ([`super::review_start`]); otherwise the link in the
+    /// address, if any, is opened.
+    first: Option<(String, Option<String>)>,
+) -> impl IntoView {
     let tools = use_review_tools();
     let errors = FormErrors::new("Review a shared summary");
     let opened = RwSignal::new(None::<(Summary, String)>);
@@ -113,18 +119,15 @@ pub fn Review() -> impl IntoView {
             Ok(Payload::Locked(l)) => {
                 locked.set(Some((l, payload)));
                 passphrase.set(String::new());
-                page::focus_after_render("review-passphrase");
+                page::focus_after_render(PASSPHRASE_ID);
             }
             Err(e) => fail(from, e.message()),
         }
     };
 
-    // A link: read the summary, then take it out of the address bar and
-    // this page's history entry at once. A new link in the same tab (the
-    // part after `#` changed) is read the same way.
-    if let Some(fragment) = browser::take_fragment() {
-        open_text(fragment, "review-paste");
-    }
+    // A new link in the same tab (the part after `#` changed): take it
+    // out of the address bar and this page's history entry at once, then
+    // read it.
     let listener = window_event_listener_untyped("hashchange", move |_| {
         if let Some(fragment) = browser::take_fragment() {
             open_text(fragment, "review-paste");
@@ -138,10 +141,7 @@ pub fn Review() -> impl IntoView {
         };
         let pass = words::normalise(&passphrase.get_untracked());
         if pass.is_empty() {
-            fail(
-                "review-passphrase",
-                "Enter the passphrase the client gave you",
-            );
+            fail(PASSPHRASE_ID, "Enter the passphrase the client gave you");
             return;
         }
         errors.clear();
@@ -156,10 +156,20 @@ pub fn Review() -> impl IntoView {
             }
             match result {
                 Ok(s) => show(s, payload, Some(pass)),
-                Err(message) => fail("review-passphrase", &message),
+                Err(message) => fail(PASSPHRASE_ID, &message),
             }
         });
     };
+
+    // The link this page opens with (taken out of the address bar by the
+    // first screen, or here), with the passphrase already typed, if any.
+    if let Some((text, pass)) = first.or_else(|| browser::take_fragment().map(|t| (t, None))) {
+        open_text(text, "review-paste");
+        if let Some(pass) = pass {
+            passphrase.set(pass);
+            unlock();
+        }
+    }
 
     let compare_with_passphrase = move || {
         let Some((s, payload)) = opened.get_untracked() else {
@@ -323,31 +333,18 @@ pub fn Review() -> impl IntoView {
                 }
                 .into_any(),
                 (None, Some(_)) => view! {
-                    <p>"This summary is protected. Enter the passphrase the client gave you."</p>
-                    <form on:submit=move |ev| {
-                        ev.prevent_default();
-                        unlock();
-                    }>
-                        <TextField
-                            id="review-passphrase"
-                            label="Passphrase"
-                            hint="Capital letters and extra spaces do not matter."
-                            autocomplete="off"
-                            bind=passphrase
-                            errors=errors
-                        />
-                        <div class="button-group">
-                            <button type="submit" class="button" prop:disabled=move || busy.get()>
-                                {move || if busy.get() { "Opening…" } else { "Open the summary" }}
-                            </button>
-                            <button type="button" class="button button--secondary" on:click=move |_| {
-                                locked.set(None);
-                                passphrase.set(String::new());
-                                errors.clear();
-                                page::focus_after_render(HEADING_ID);
-                            }>"Cancel"</button>
-                        </div>
-                    </form>
+                    <PassphraseForm
+                        passphrase=passphrase
+                        error=errors.message(PASSPHRASE_ID)
+                        busy=busy
+                        on_open=Callback::new(move |()| unlock())
+                        on_cancel=Callback::new(move |()| {
+                            locked.set(None);
+                            passphrase.set(String::new());
+                            errors.clear();
+                            page::focus_after_render(HEADING_ID);
+                        })
+                    />
                 }
                 .into_any(),
                 (None, None) => view! {
