@@ -133,7 +133,9 @@ test('a new version is offered, not swapped in, and old caches go only after', a
       return !reg.installing && !reg.waiting;
     });
     await expect(page.getByText('A new version of Alongside is ready.')).toHaveCount(0);
-    expect(await page.evaluate(() => caches.keys())).toEqual(before);
+    // Its incomplete cache is dropped (the worker may report itself gone a
+    // moment before the deletion lands).
+    await expect.poll(() => page.evaluate(() => caches.keys())).toEqual(before);
 
     // Publish a complete new build: same files, new version.
     publish(original.replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '00000000deadbeef'"));
