@@ -133,8 +133,8 @@ test('a new version is offered, not swapped in, and old caches go only after', a
       return !reg.installing && !reg.waiting;
     });
     await expect(page.getByText('A new version of Alongside is ready.')).toHaveCount(0);
-    // Its incomplete cache is dropped (the worker may report itself gone a
-    // moment before the deletion lands).
+    // Its incomplete cache is dropped. (The wait above can end before its
+    // install has even begun, so wait for the caches too.)
     await expect.poll(() => page.evaluate(() => caches.keys())).toEqual(before);
 
     // Publish a complete new build: same files, new version.
