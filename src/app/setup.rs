@@ -2,9 +2,9 @@
 //!
 //! One question per page, then "Check your answers", as in the NHS
 //! design system. The welcome screen before the first question is not
-//! here but in [`super::welcome`], with the app's main file: set-up's code
-//! comes while the client reads it. The rules live in [`ProfileDraft`]; this only shows
-//! the pages and moves between them.
+//! here but in [`super::welcome`], with the app's main file: set-up's
+//! code comes while the client reads it. The rules live in
+//! [`ProfileDraft`]; this only shows the pages and moves between them.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
