@@ -152,6 +152,26 @@ test('a plain link preloads the review with the app; a new protected link in the
   await context.close();
 });
 
+test('a new link that comes while the review is on its way is the one opened', async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\/(split|chunk)_[\w]+\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(linkPath('link-protected.txt'));
+  await appReady(page);
+  await page.getByLabel('Passphrase', { exact: true }).fill(fixture('link-passphrase.txt'));
+  await page.getByRole('button', { name: 'Open the summary' }).click();
+  // Another link, before the review's code is here: it wins, and the
+  // first client's summary is never shown.
+  await page.evaluate(() => { location.hash = 'not-a-summary'; });
+  release();
+  await expect(page.getByRole('alert')).toContainText('This link is incomplete');
+  expect(new URL(page.url()).hash).toBe('');
+  await expect(page.getByRole('heading', { name: "Maureen's summary" })).toHaveCount(0);
+  await context.close();
+});
+
 test('every chunk named in scripts/routes.mjs is in the build, and only those', async () => {
   const m = manifest();
   expect(Object.keys(m.files).sort()).toEqual([...CHUNKS].sort());

@@ -161,9 +161,11 @@ pub fn Review(
         });
     };
 
-    // The link this page opens with (taken out of the address bar by the
-    // first screen, or here), with the passphrase already typed, if any.
-    if let Some((text, pass)) = first.or_else(|| browser::take_fragment().map(|t| (t, None))) {
+    // The link this page opens with: one still in the address bar (come
+    // while this page's code was on its way, when no page was listening),
+    // as the newest, or else the one the first screen took, with the
+    // passphrase typed there.
+    if let Some((text, pass)) = browser::take_fragment().map(|t| (t, None)).or(first) {
         open_text(text, "review-paste");
         if let Some(pass) = pass {
             passphrase.set(pass);
