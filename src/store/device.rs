@@ -56,6 +56,20 @@ pub struct BackupRecord {
     pub last_backup: Option<DateTime<Utc>>,
     /// The reminder stays hidden until then.
     pub not_now_until: Option<DateTime<Utc>>,
+    /// When the backup this phone last restored from was made, if it
+    /// restored one: the client's information is in that backup too.
+    pub restored_from: Option<DateTime<Utc>>,
+}
+
+/// What the backup status says: the facts of [`BackupRecord`] in one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackupState {
+    /// No backup was ever made or restored on this phone.
+    Never,
+    /// The last backup made on this phone.
+    Made(DateTime<Utc>),
+    /// No backup made here since this phone restored one made then.
+    Restored(DateTime<Utc>),
 }
 
 #[derive(Serialize, Deserialize)]
@@ -66,6 +80,9 @@ struct Wire {
     last_backup: Option<String>,
     #[serde(default)]
     not_now_until: Option<String>,
+    // Added within version 1: older builds ignore it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    restored_from: Option<String>,
 }
 
 fn stamp(t: DateTime<Utc>) -> String {
@@ -79,6 +96,7 @@ impl BackupRecord {
             first_seen: now,
             last_backup: None,
             not_now_until: None,
+            restored_from: None,
         }
     }
 
@@ -100,6 +118,7 @@ impl BackupRecord {
             first_seen: parse_utc_millis(&wire.first_seen)?,
             last_backup: optional(wire.last_backup)?,
             not_now_until: optional(wire.not_now_until)?,
+            restored_from: optional(wire.restored_from)?,
         })
     }
 
@@ -110,6 +129,7 @@ impl BackupRecord {
             first_seen: stamp(self.first_seen),
             last_backup: self.last_backup.map(stamp),
             not_now_until: self.not_now_until.map(stamp),
+            restored_from: self.restored_from.map(stamp),
         };
         serde_json::to_string(&wire).unwrap_or_default()
     }
@@ -118,6 +138,23 @@ impl BackupRecord {
     pub fn backed_up(&mut self, now: DateTime<Utc>) {
         self.last_backup = Some(now);
         self.not_now_until = None;
+    }
+
+    /// Notes a restore of a backup made at `made`: the information is in
+    /// a backup, so the reminder counts from then.
+    pub fn restored(&mut self, made: DateTime<Utc>) {
+        self.restored_from = Some(made);
+    }
+
+    /// Where backups stand on this phone: the newest of a backup made
+    /// here and one restored from.
+    pub fn state(&self) -> BackupState {
+        match (self.last_backup, self.restored_from) {
+            (Some(made), Some(from)) if from > made => BackupState::Restored(from),
+            (Some(made), _) => BackupState::Made(made),
+            (None, Some(from)) => BackupState::Restored(from),
+            (None, None) => BackupState::Never,
+        }
     }
 
     /// Notes "Not now": the reminder is hidden for a while (see
@@ -130,7 +167,10 @@ impl BackupRecord {
     /// rhythm's time (counted from first use if there has never been
     /// one), and not hidden by "Not now".
     pub fn reminder_due(&self, now: DateTime<Utc>, rhythm: Rhythm) -> bool {
-        let since = self.last_backup.unwrap_or(self.first_seen);
+        let since = match self.state() {
+            BackupState::Made(at) | BackupState::Restored(at) => at,
+            BackupState::Never => self.first_seen,
+        };
         let quiet = self.not_now_until.is_some_and(|t| now < t);
         !quiet && now - since >= rhythm.remind_after()
     }
@@ -139,6 +179,29 @@ impl BackupRecord {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_restore_counts_as_a_backup_and_says_when_it_was_made() {
+        let mut r = BackupRecord::new(at("2026-10-01T09:00:00.000Z"));
+        assert_eq!(r.state(), BackupState::Never);
+        r.restored(at("2026-09-20T09:00:00.000Z"));
+        assert_eq!(
+            r.state(),
+            BackupState::Restored(at("2026-09-20T09:00:00.000Z"))
+        );
+        // The restored backup's day, not first use, starts the month.
+        assert!(r.reminder_due(at("2026-10-21T09:00:00.000Z"), Rhythm::Monthly));
+        let again = BackupRecord::parse(&r.to_text()).unwrap();
+        assert_eq!(again, r);
+        r.backed_up(at("2026-10-22T09:00:00.000Z"));
+        assert_eq!(r.state(), BackupState::Made(at("2026-10-22T09:00:00.000Z")));
+        // A record written before restores were noted still reads.
+        let old = r#"{"v":1,"first_seen":"2026-10-01T09:00:00.000Z","last_backup":null}"#;
+        assert_eq!(
+            BackupRecord::parse(old).unwrap().state(),
+            BackupState::Never
+        );
+    }
 
     fn at(text: &str) -> DateTime<Utc> {
         parse_utc_millis(text).unwrap()

@@ -75,7 +75,7 @@ test('"What has changed" comes first and fits the first screen of a laptop and t
   expect(Number(last)).toBeLessThan(Number(first));
   await expect(section).toContainText(`Breathlessness: ${first} to ${last} out of 10, better`);
   await expect(section).toContainText(/Mood: (mostly \w[\w ]* |mixed )in the last week \(/);
-  await expect(section).toContainText('Tuesday walking group: 3 of 4 went ahead; 1 cancelled');
+  await expect(section).toContainText('Tuesday walking group: 4 in this period; 1 cancelled; 3 not recorded');
   await expect(section).toContainText(/Life satisfaction: 5 to 7 out of 10, 2 points better/);
   // Mood in words, never a number out of 5; no needless decimals on axes.
   await expect(worker.page.locator('.summary')).not.toContainText('out of 5');
@@ -170,7 +170,7 @@ test('since last time: a kept summary of the same client, plain or protected, is
   await worker.page.clock.setFixedTime(new Date(RECORD_NOW.getTime() + 14 * DAY));
   await worker.page.goto(later.url);
   const since = worker.page.locator('.changes__group--since');
-  await expect(since.getByRole('heading')).toHaveText('Since the summary you kept on Thu 10 December');
+  await expect(since.getByRole('heading')).toHaveText('Since the summary made on Thu 10 December');
   await expect(since).toContainText('Walk to the corner shop without stopping: 6 to 8 out of 10; 1 step done');
   await shot(worker.page, 'laptop-review-since', false);
   expect(await axeViolations(worker.page)).toEqual([]);

@@ -15,7 +15,7 @@ use super::AppStore;
 use crate::platform::file::{self, Handed, ReadError};
 use crate::platform::{clock, crypto, install, storage, sync};
 use crate::store::backup::{self, Backup, BackupContents, BackupError, MAX_BACKUP_BYTES};
-use crate::store::device::{BackupRecord, Rhythm, DEVICE_KEY};
+use crate::store::device::{BackupRecord, BackupState, Rhythm, DEVICE_KEY};
 use crate::store::export::{self, Export};
 use crate::store::protected;
 
@@ -110,9 +110,9 @@ pub enum Chosen {
 pub struct DataTools {
     store: StoredValue<Arc<AppStore>>,
     notices: Notices,
-    /// When the last backup was made on this phone, as a signal, so every
-    /// line that mentions it changes the moment a backup is handed over.
-    last_backup: RwSignal<Option<DateTime<Utc>>>,
+    /// Where backups stand on this phone, as a signal, so every line that
+    /// mentions it changes the moment a backup is handed over.
+    backup_state: RwSignal<BackupState>,
 }
 
 impl DataTools {
@@ -168,7 +168,16 @@ impl DataTools {
         let mut record = self.device_record();
         record.backed_up(clock::now());
         storage::device_set(DEVICE_KEY, &record.to_text());
-        self.last_backup.set(record.last_backup);
+        self.backup_state.set(record.state());
+    }
+
+    /// Notes that a backup made at `made` was restored: this phone's
+    /// information is in a backup, and the status says so.
+    fn note_restored(&self, made: DateTime<Utc>) {
+        let mut record = self.device_record();
+        record.restored(made);
+        storage::device_set(DEVICE_KEY, &record.to_text());
+        self.backup_state.set(record.state());
     }
 
     fn device_record(&self) -> BackupRecord {
@@ -181,9 +190,10 @@ impl DataTools {
             })
     }
 
-    /// When a backup was last made on this phone (tracked).
-    pub fn last_backup(&self) -> Option<DateTime<Utc>> {
-        self.last_backup.get()
+    /// Where backups stand on this phone: never made, last made, or
+    /// restored from one (tracked).
+    pub fn backup_state(&self) -> BackupState {
+        self.backup_state.get()
     }
 
     /// How often the backup reminder comes: weekly while Safari may
@@ -267,6 +277,7 @@ impl DataTools {
             RestoreHow::Replace => backup::restore_replace(s, backup, now),
             RestoreHow::AddMissing => backup::restore_add_missing(s, backup, now),
         })?;
+        self.note_restored(backup.created_at());
         let flag = match how {
             RestoreHow::Replace => "replace",
             RestoreHow::AddMissing => "add",
@@ -351,10 +362,10 @@ pub fn use_data_tools() -> DataTools {
         |s| DataTools {
             store: StoredValue::new(s.storage()),
             notices: s.notices(),
-            last_backup: RwSignal::new(
+            backup_state: RwSignal::new(
                 storage::device_get(DEVICE_KEY)
                     .and_then(|t| BackupRecord::parse(&t))
-                    .and_then(|r| r.last_backup),
+                    .map_or(BackupState::Never, |r| r.state()),
             ),
         },
         // Backups are read afresh whenever a page asks.

@@ -33,6 +33,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+pub use crate::store::device::{BackupState, Rhythm};
 pub use client_code::{make_client_code, CodeStore};
 pub use data_tools::{
     just_deleted, use_data_tools, Chosen, DataTools, JustDone, OpenError, RestoreHow, OUR_PREFIXES,

@@ -19,16 +19,16 @@ use crate::share::summary::{Line, Summary};
 pub enum Since {
     /// The earlier summary was opened: what changed.
     Changes {
-        /// The day it was kept.
-        kept_on: NaiveDate,
+        /// The day the client made it: the one date a summary goes by.
+        made_on: NaiveDate,
         /// What changed.
         lines: Vec<Line>,
     },
     /// The earlier summary is protected with a passphrase that is not
     /// this one's.
     NeedsPassphrase {
-        /// The day it was kept.
-        kept_on: NaiveDate,
+        /// The day the client made it.
+        made_on: NaiveDate,
     },
 }
 
@@ -79,21 +79,21 @@ impl ReviewTools {
         let earlier = self.kept.with_untracked(|k| {
             k.and_then(|k| k.earlier_of(code, summary.created_at()).cloned())
         })?;
-        let kept_on = london_today(earlier.kept_at);
+        let made_on = london_today(earlier.made_at);
         let opened = match link::read(&earlier.payload).ok()? {
             Payload::Plain(s) => *s,
             Payload::Locked(l) => match passphrase {
                 Some(p) => match unlock(&l, p).await {
                     Ok(s) => s,
-                    Err(_) => return Some(Since::NeedsPassphrase { kept_on }),
+                    Err(_) => return Some(Since::NeedsPassphrase { made_on }),
                 },
-                None => return Some(Since::NeedsPassphrase { kept_on }),
+                None => return Some(Since::NeedsPassphrase { made_on }),
             },
         };
         // Its code was read from the kept list; the summary itself must
         // say the same, or it is not compared.
         summary.same_client(&opened).then(|| Since::Changes {
-            kept_on,
+            made_on,
             lines: summary.since(&opened),
         })
     }

@@ -14,10 +14,10 @@ use crate::model::wellbeing::{TalkList, Wellbeing};
 use crate::model::{GoalBook, Profile};
 use crate::platform::share::{self as browser, Sent};
 use crate::platform::{clock, crypto, file};
-use crate::share::choices::{ShareField, ShareForm};
+use crate::share::choices::{FormStart, ShareField, ShareForm};
 use crate::share::link::{self, Locked, ShareError};
 use crate::share::log::{ShareLog, Shared, Way};
-use crate::share::summary::{Sources, Summary};
+use crate::share::summary::{record_start, Sources, Summary};
 use crate::share::words;
 
 /// A link once made.
@@ -44,15 +44,46 @@ pub struct ShareTools {
 }
 
 impl ShareTools {
-    /// The form as it starts today: the goals being worked on and every
-    /// measure in use ticked.
+    /// The form as it starts today (see [`ShareForm::new`]): since the
+    /// last share, never before the record began, with the goals being
+    /// worked on or finished in that period and every measure in use.
     pub fn new_form(&self) -> ShareForm {
-        let goals = self.goals.with_untracked(|b| {
-            b.map(|b| b.working_on().iter().map(|g| g.id).collect())
-                .unwrap_or_default()
-        });
-        let measures = self.diary.measures().into_iter().map(|m| m.id).collect();
-        ShareForm::new(clock::today(), goals, measures)
+        let goals = self
+            .goals
+            .with_untracked(|g| g.cloned().unwrap_or_default());
+        let measures: Vec<String> = self.diary.measures().into_iter().map(|m| m.id).collect();
+        ShareForm::new(FormStart {
+            today: clock::today(),
+            last_share: self.log.with_untracked(|l| l.and_then(ShareLog::last_day)),
+            record_start: self.record_start(),
+            goals: &goals,
+            measures: &measures,
+        })
+    }
+
+    /// The first day of the client's record (see [`record_start`]).
+    fn record_start(&self) -> Option<chrono::NaiveDate> {
+        self.diary.load_index();
+        let goals = self
+            .goals
+            .with_untracked(|g| g.cloned().unwrap_or_default());
+        let wellbeing = self
+            .wellbeing
+            .with_untracked(|w| w.cloned().unwrap_or_default());
+        let talk = self.talk.with_untracked(|t| t.cloned().unwrap_or_default());
+        let appointments = self
+            .appointments
+            .with_untracked(|a| a.cloned().unwrap_or_default());
+        self.diary.with_index(|index| {
+            record_start(
+                &goals,
+                index,
+                &wellbeing,
+                &talk,
+                &appointments,
+                clock::now(),
+            )
+        })
     }
 
     /// The day of the last share, if any (tracked).

@@ -26,5 +26,5 @@ pub use book::{ApptBook, NextUp};
 pub use form::{twice_note, ApptDraft, ApptField, LONG_MAX, SHORT_MAX};
 pub use kind::ApptKind;
 pub use reminder::Reminder;
-pub use series::{Appointment, Change, Occurrence, Repeat, MAX_OCCURRENCES};
+pub use series::{Appointment, Change, Occurrence, Repeat, Went, MAX_OCCURRENCES};
 pub use when::When;

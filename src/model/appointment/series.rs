@@ -45,6 +45,31 @@ pub struct Change {
     /// "How did it go?" has been asked on Today.
     #[serde(default)]
     pub asked: bool,
+    /// Whether it went ahead, as the client recorded afterwards: `None`
+    /// until they say (schema 2; absent before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub went: Option<Went>,
+}
+
+/// What the client recorded about an appointment once it was due: never
+/// assumed, so an appointment nobody recorded is "not recorded".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Went {
+    /// It went ahead.
+    Ahead,
+    /// It did not happen: the client did not go, or it did not take place.
+    NotAhead,
+}
+
+impl Went {
+    /// The words shown beside the appointment.
+    pub fn label(self) -> &'static str {
+        match self {
+            Went::Ahead => "Went ahead",
+            Went::NotAhead => "Did not go ahead",
+        }
+    }
 }
 
 /// An appointment, single or repeating.
@@ -98,6 +123,8 @@ pub struct Occurrence {
     pub notes: Option<String>,
     /// "How did it go?" was asked.
     pub asked: bool,
+    /// Whether it went ahead, if the client said.
+    pub went: Option<Went>,
 }
 
 impl Occurrence {
@@ -163,6 +190,7 @@ impl Appointment {
                     cancelled: self.cancelled || change.is_some_and(|c| c.cancelled),
                     notes: change.and_then(|c| c.notes.clone()),
                     asked: change.is_some_and(|c| c.asked),
+                    went: change.and_then(|c| c.went),
                 }
             })
             .collect();
@@ -186,6 +214,7 @@ impl Appointment {
             cancelled: false,
             notes: None,
             asked: false,
+            went: None,
         });
         let last = self.changes.len() - 1;
         &mut self.changes[last]
@@ -226,6 +255,14 @@ impl Appointment {
     /// Records that Today asked "How did it go?" about one occurrence.
     pub fn mark_asked(&mut self, due: NaiveDate) {
         self.change_mut(due).asked = true;
+    }
+
+    /// Records whether one occurrence went ahead (`None` takes the answer
+    /// back). Answering counts as being asked about it.
+    pub fn set_went(&mut self, due: NaiveDate, went: Option<Went>) {
+        let change = self.change_mut(due);
+        change.went = went;
+        change.asked = true;
     }
 }
 

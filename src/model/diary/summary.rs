@@ -141,11 +141,42 @@ impl DiaryIndex {
     pub fn is_empty(&self) -> bool {
         self.months.is_empty()
     }
+
+    /// The first day with an entry, if any: where the diary begins.
+    pub fn first_day(&self) -> Option<chrono::NaiveDate> {
+        self.months.iter().find_map(|m| {
+            let month = super::Month::parse(&m.month)?;
+            (m.days != 0).then(|| {
+                month.first_day() + chrono::Duration::days(i64::from(m.days.trailing_zeros()))
+            })
+        })
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_diary_begins_on_its_first_day_with_an_entry() {
+        let day = |m, d| chrono::NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        assert_eq!(DiaryIndex::default().first_day(), None);
+        let index = DiaryIndex {
+            months: vec![
+                MonthSummary {
+                    month: "2026-11".into(),
+                    days: (1 << 1) | (1 << 20),
+                    measures: Vec::new(),
+                },
+                MonthSummary {
+                    month: "2026-12".into(),
+                    days: 1,
+                    measures: Vec::new(),
+                },
+            ],
+        };
+        assert_eq!(index.first_day(), Some(day(11, 2)));
+    }
 
     #[test]
     fn averages_round_to_one_more_decimal_place() {

@@ -10,9 +10,9 @@ use super::types::{
     offset, Better, SharedAppointment, SharedGoal, SharedKind, SharedMeasure, SharedPast,
     SharedStatus, SharedWellbeing, Summary,
 };
-use crate::model::appointment::ApptBook;
+use crate::model::appointment::{ApptBook, Went};
 use crate::model::diary::{summarise, DiaryMonth, Kind, Measure, Month};
-use crate::model::goal::GoalBook;
+use crate::model::goal::{GoalBook, GoalStatus};
 use crate::model::time::london_today;
 use crate::model::wellbeing::{TalkList, Wellbeing};
 
@@ -118,6 +118,9 @@ impl Summary {
                     } else {
                         Vec::new()
                     },
+                    status_on: (g.status != GoalStatus::WorkingOnIt)
+                        .then(|| g.status_since().map(|d| offset(from, d)))
+                        .flatten(),
                 }
             })
             .collect();
@@ -270,6 +273,7 @@ impl Summary {
                             title: a.title(),
                             cancelled: o.cancelled,
                             notes: if choice.notes { o.notes.clone() } else { None },
+                            went: o.went.map(|w| w == Went::Ahead),
                         })
                     })
                     .collect(),
@@ -465,7 +469,9 @@ mod tests {
     fn one_period_for_goals_wellbeing_and_the_diary() {
         let dec = |day| NaiveDate::from_ymd_opt(2026, 12, day).unwrap();
         let today = dec(29);
-        let (from, to) = super::super::Period::Last4Weeks.days(today, None).unwrap();
+        let (from, to) = super::super::Period::Last4Weeks
+            .days(today, None, None)
+            .unwrap();
         assert_eq!(from, dec(2));
         let mut goals = GoalBook::default();
         let id = goals

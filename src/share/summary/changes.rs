@@ -40,7 +40,10 @@ pub struct Changes {
     /// Things the client wants to talk about: first, as the session
     /// starts with them.
     pub talk: Vec<String>,
-    /// One line per shared goal.
+    /// Goals done in the period: successes, told before anything else
+    /// about goals.
+    pub done: Vec<Line>,
+    /// One line per other shared goal.
     pub goals: Vec<Line>,
     /// One line per shared diary measure.
     pub measures: Vec<Line>,
@@ -58,6 +61,7 @@ impl Changes {
     /// True when there is nothing to say.
     pub fn is_empty(&self) -> bool {
         self.talk.is_empty()
+            && self.done.is_empty()
             && self.goals.is_empty()
             && self.measures.is_empty()
             && self.wellbeing.is_empty()
@@ -132,11 +136,13 @@ impl Summary {
     /// "What has changed" in this summary, with days in words as seen on
     /// `today`.
     pub fn changes(&self, today: NaiveDate) -> Changes {
+        let last = self.last_offset();
+        let (done, others): (Vec<_>, Vec<_>) = self.goals.iter().partition(|g| g.done_in(last));
         Changes {
             talk: self.talk.clone(),
-            goals: self
-                .goals
-                .iter()
+            done: done.into_iter().map(|g| self.goal_line(g, today)).collect(),
+            goals: others
+                .into_iter()
                 .map(|g| self.goal_line(g, today))
                 .collect(),
             measures: self
@@ -154,9 +160,13 @@ impl Summary {
 
     fn goal_line(&self, g: &super::types::SharedGoal, today: NaiveDate) -> Line {
         let mut parts = Vec::new();
-        match g.status {
-            SharedStatus::WorkingOnIt => {}
-            other => parts.push(other.label().to_string()),
+        // The status with its day: "Done on Wed 18 November".
+        match (g.status, g.status_on) {
+            (SharedStatus::WorkingOnIt, _) => {}
+            (other, Some(on)) => {
+                parts.push(format!("{} on {}", other.label(), self.say(on, today)))
+            }
+            (other, None) => parts.push(other.label().to_string()),
         }
         let inside: Vec<_> = g.ratings.iter().filter(|(d, _)| *d >= 0).collect();
         let before = g.ratings.iter().rfind(|(d, _)| *d < 0);
@@ -260,6 +270,9 @@ impl Summary {
             .collect()
     }
 
+    /// One line per kind of appointment: how many there were, then each
+    /// outcome the client recorded, counted on its own. Nothing is assumed:
+    /// one the client said nothing about afterwards is "not recorded".
     fn appointment_lines(&self) -> Vec<Line> {
         let mut titles: Vec<&str> = Vec::new();
         for p in &self.past {
@@ -271,16 +284,24 @@ impl Summary {
             .into_iter()
             .map(|title| {
                 let all: Vec<_> = self.past.iter().filter(|p| p.title == title).collect();
-                let cancelled = all.iter().filter(|p| p.cancelled).count();
+                let of = |outcome: &str| all.iter().filter(|p| p.outcome() == outcome).count();
+                let mut parts = vec![count(all.len(), "in this period", "in this period")];
+                for (outcome, words) in [
+                    ("Went ahead", "went ahead"),
+                    ("Did not go ahead", "did not go ahead"),
+                    ("Cancelled", "cancelled"),
+                    ("Not recorded", "not recorded"),
+                ] {
+                    let n = of(outcome);
+                    if n > 0 {
+                        parts.push(format!("{n} {words}"));
+                    }
+                }
                 let noted = all.iter().filter(|p| p.notes.is_some()).count();
-                let mut words = format!("{} of {} went ahead", all.len() - cancelled, all.len());
-                if cancelled > 0 {
-                    words.push_str(&format!("; {cancelled} cancelled"));
-                }
                 if noted > 0 {
-                    words.push_str(&format!("; {} with notes", noted));
+                    parts.push(format!("{noted} with notes"));
                 }
-                Line::new(title, words)
+                Line::new(title, parts.join("; "))
             })
             .collect()
     }
@@ -423,6 +444,7 @@ mod tests {
             ],
             ratings,
             notes: Vec::new(),
+            status_on: None,
         };
         s.goals = vec![
             // Rated before the period and twice in it: the period's own.
@@ -446,6 +468,22 @@ mod tests {
             "last rated 4 out of 10 on Thu 1 October; 1 step done"
         );
         assert_eq!(words(&c.goals, "New"), "Paused; not rated yet");
+        assert!(c.done.is_empty());
+
+        // Done in the period: a success, first and dated. Done before it:
+        // among the others, still dated.
+        s.goals[0].status = SharedStatus::Done;
+        s.goals[0].status_on = Some(24);
+        s.goals[1].status = SharedStatus::LetGo;
+        s.goals[1].status_on = Some(-3);
+        let c = s.changes(d(11, 21));
+        assert_eq!(c.done.len(), 1);
+        assert_eq!(
+            words(&c.done, "Walk"),
+            "Done on Wed 18 November; 3 to 6 out of 10; 1 step done"
+        );
+        assert!(words(&c.goals, "Cook").starts_with("Let go on Thu 22 October; "));
+        assert!(c.goals.iter().all(|l| l.what != "Walk"));
     }
 
     #[test]
@@ -502,31 +540,48 @@ mod tests {
     #[test]
     fn appointments_are_counted_by_kind_with_cancellations_and_notes() {
         let mut s = four_weeks();
-        let past = |day, title: &str, cancelled, notes: Option<&str>| SharedPast {
+        let past = |day, title: &str, cancelled, went, notes: Option<&str>| SharedPast {
             day,
             time: 600,
             title: title.into(),
             cancelled,
             notes: notes.map(str::to_string),
+            went,
         };
         s.past = vec![
-            past(1, "Walking group", false, None),
-            past(4, "GP: Dr Patel", false, Some("New inhaler")),
-            past(8, "Walking group", true, None),
-            past(15, "Walking group", false, Some("Made it round")),
-            past(22, "Walking group", false, None),
+            past(1, "Walking group", false, Some(true), None),
+            past(4, "GP: Dr Patel", false, None, Some("New inhaler")),
+            past(8, "Walking group", true, None, None),
+            past(
+                15,
+                "Walking group",
+                false,
+                Some(false),
+                Some("Made it round"),
+            ),
+            past(22, "Walking group", false, None, None),
+            past(23, "Nurse", false, None, None),
         ];
         let c = s.changes(d(11, 21));
+        // Only what the client recorded went ahead; nothing is assumed.
         assert_eq!(
             c.appointments,
             vec![
                 Line::new(
                     "Walking group",
-                    "3 of 4 went ahead; 1 cancelled; 1 with notes".into()
+                    "4 in this period; 1 went ahead; 1 did not go ahead; 1 cancelled; 1 not recorded; 1 with notes".into()
                 ),
-                Line::new("GP: Dr Patel", "1 of 1 went ahead; 1 with notes".into()),
+                Line::new(
+                    "GP: Dr Patel",
+                    "1 in this period; 1 not recorded; 1 with notes".into()
+                ),
+                Line::new("Nurse", "1 in this period; 1 not recorded".into()),
             ]
         );
+        assert!(c
+            .appointments
+            .iter()
+            .all(|l| !l.words.contains("of 1 went")));
     }
 
     #[test]

@@ -36,7 +36,7 @@ pub use limits::{
     APPOINTMENTS_AHEAD_DAYS, APPOINTMENTS_MAX, MAX_ITEMS, MAX_PERIOD_DAYS, MAX_READINGS, MAX_TEXT,
     MAX_VALUE,
 };
-pub use period::{Period, PeriodEnd};
+pub use period::{record_start, Period, PeriodEnd};
 pub use sample::typical;
 pub use types::{
     Better, SharedAppointment, SharedGoal, SharedKind, SharedMeasure, SharedPast, SharedStatus,

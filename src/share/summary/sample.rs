@@ -17,7 +17,7 @@ use crate::model::time::london_today;
 pub fn typical(now: DateTime<Utc>) -> Summary {
     let to = london_today(now);
     let from = Period::Last3Months
-        .days(to, None)
+        .days(to, None, None)
         .map(|p| p.0)
         .unwrap_or(to);
     let goal = |text: &str, steps: &[&str], done: usize, ratings: &[u8]| SharedGoal {
@@ -35,6 +35,7 @@ pub fn typical(now: DateTime<Utc>) -> Summary {
             .map(|(i, v)| (i as i32 * 14 - 3, *v))
             .collect(),
         notes: Vec::new(),
+        status_on: None,
     };
     let measure = |name: &str, kind, unit: &str, decimals, base: i32, better| SharedMeasure {
         name: name.into(),
@@ -63,6 +64,8 @@ pub fn typical(now: DateTime<Utc>) -> Summary {
             title: "Walking group".into(),
             cancelled: w == 5,
             notes: None,
+            // The client recorded most of them; two they did not.
+            went: (w != 5 && w < 10).then_some(w != 7),
         })
         .collect();
     for day in [20, 61] {
@@ -72,6 +75,7 @@ pub fn typical(now: DateTime<Utc>) -> Summary {
             title: "GP: Dr Patel".into(),
             cancelled: false,
             notes: None,
+            went: Some(true),
         });
     }
     past.sort_by_key(|p| p.day);

@@ -89,6 +89,24 @@ pub struct SharedPast {
     /// What the client noted afterwards (only when notes are chosen).
     #[serde(rename = "o", default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// Whether it went ahead, as the client recorded: `Some(true)` went
+    /// ahead, `Some(false)` did not, `None` not recorded (and always in
+    /// links made before this was shared, which never said).
+    #[serde(rename = "w", default, skip_serializing_if = "Option::is_none")]
+    pub went: Option<bool>,
+}
+
+impl SharedPast {
+    /// What is known of how it went, in words: "Cancelled", "Went ahead",
+    /// "Did not go ahead" or "Not recorded". Never assumed.
+    pub fn outcome(&self) -> &'static str {
+        match (self.cancelled, self.went) {
+            (true, _) => "Cancelled",
+            (false, Some(true)) => "Went ahead",
+            (false, Some(false)) => "Did not go ahead",
+            (false, None) => "Not recorded",
+        }
+    }
 }
 
 /// A goal as shared.
@@ -113,6 +131,18 @@ pub struct SharedGoal {
     /// Dated notes in the period (only when the client chose notes).
     #[serde(rename = "o", default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<(i32, String)>,
+    /// The day it took its status, for a goal done, paused or let go
+    /// (absent from older links, and for goals being worked on).
+    #[serde(rename = "sd", default, skip_serializing_if = "Option::is_none")]
+    pub status_on: Option<i32>,
+}
+
+impl SharedGoal {
+    /// True for a goal the client marked done on a day in the summary's
+    /// period (offsets `0..=last`): a success to tell first.
+    pub fn done_in(&self, last: i32) -> bool {
+        self.status == SharedStatus::Done && self.status_on.is_some_and(|d| (0..=last).contains(&d))
+    }
 }
 
 /// A goal's status, in one letter.

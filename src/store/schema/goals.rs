@@ -1,12 +1,18 @@
 //! How the client's goals ([`GoalBook`]) and appointments
 //! ([`ApptBook`](crate::model::appointment::ApptBook), kind
-//! `appointments`, schema 1), wellbeing check-ins (kind `wellbeing`) and
+//! `appointments`, schema 2), wellbeing check-ins (kind `wellbeing`) and
 //! the list of things to talk about (kind `talk`) are stored, each under
 //! one key.
 //!
 //! Schema history (each kept as a fixture in `tests/fixtures/storage/`):
 //! - 1: the first released format: every goal with its steps, ratings,
 //!   reflections and status changes, under one key.
+//!
+//! Appointments' schema history:
+//! - 1: the first released format.
+//! - 2: a change to one occurrence may say whether it went ahead
+//!   (`went`). Version 1 reads as it is, with nothing recorded; a build of
+//!   version 1 leaves version 2 alone rather than drop what was recorded.
 
 use super::Record;
 use crate::model::GoalBook;
@@ -25,7 +31,18 @@ impl Record for GoalBook {
 
 impl Record for crate::model::appointment::ApptBook {
     const KIND: &'static str = "appointments";
-    const SCHEMA: u32 = 1;
+    const SCHEMA: u32 = 2;
+    const OLDEST: u32 = 1;
+
+    fn upgrade(from: u32, raw: &str) -> Result<Self, String> {
+        match from {
+            // Version 2 only added a field that version 1 never has.
+            1 => serde_json::from_str::<super::Envelope<Self>>(raw)
+                .map(|old| old.data)
+                .map_err(|_| "the appointments are not in the version 1 format".into()),
+            _ => Err(format!("there is no upgrade from version {from}")),
+        }
+    }
 
     fn check(&self) -> Result<(), String> {
         crate::model::appointment::ApptBook::check(self)

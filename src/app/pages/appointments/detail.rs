@@ -12,7 +12,7 @@ use super::{export, target_for};
 use crate::app::components::{ErrorSummary, FormErrors, Page, SummaryError, TextField};
 use crate::app::state::use_saved;
 use crate::model::appointment::ApptBook;
-use crate::model::appointment::{twice_note, ApptField};
+use crate::model::appointment::{twice_note, ApptField, Went};
 use crate::model::diary::{format_time, time_box};
 use crate::model::time::{iso_day, parse_iso_day};
 use crate::platform::{clock, page};
@@ -47,6 +47,7 @@ fn OccurrenceDetail(id: u32, due: NaiveDate) -> impl IntoView {
     let all_said = RwSignal::new(String::new());
     let calendar_said = RwSignal::new(String::new());
     let notes_said = RwSignal::new(String::new());
+    let went_said = RwSignal::new(String::new());
     let now = clock::now();
     let moving = RwSignal::new(false);
     let new_date = RwSignal::new(String::new());
@@ -109,6 +110,18 @@ fn OccurrenceDetail(id: u32, due: NaiveDate) -> impl IntoView {
             Err(e) => show_errors(vec![e]),
         }
     };
+    let set_went = move |went: Option<Went>| {
+        change(&|a| a.set_went(due, went));
+        if appts.saved_ok() {
+            went_said.set(match went {
+                Some(Went::Ahead) => "Saved: it went ahead.".into(),
+                Some(Went::NotAhead) => "Saved: it did not go ahead.".into(),
+                None => "Saved: not recorded.".into(),
+            });
+        }
+    };
+    let went_is = move |w: Went| occ.with(|o| o.as_ref().and_then(|o| o.went) == Some(w));
+    let pressed = move |w: Went| if went_is(w) { "true" } else { "false" };
     view! {
         <a class="back-link" href="/appointments">"Your appointments"</a>
         <ErrorSummary errors=errors.summary() />
@@ -182,6 +195,19 @@ fn OccurrenceDetail(id: u32, due: NaiveDate) -> impl IntoView {
             // Notes are for what was said: offered once it has started.
             {move || if occ.with(|o| o.as_ref().is_some_and(|o| o.start() <= now)) {
                 view! {
+                    {move || (!occ.with(|o| o.as_ref().is_some_and(|o| o.cancelled))).then(|| view! {
+                        <div class="form-group" role="group" aria-labelledby="went-label">
+                            <p class="label" id="went-label">"Did it go ahead?"</p>
+                            <div class="button-group">
+                                <button type="button" class="button button--secondary button--small" aria-pressed=move || pressed(Went::Ahead) on:click=move |_| set_went(Some(Went::Ahead))>"Yes, it went ahead"</button>
+                                <button type="button" class="button button--secondary button--small" aria-pressed=move || pressed(Went::NotAhead) on:click=move |_| set_went(Some(Went::NotAhead))>"No, it did not"</button>
+                                {move || (went_is(Went::Ahead) || went_is(Went::NotAhead)).then(|| view! {
+                                    <button type="button" class="link-button" on:click=move |_| set_went(None)>"I am not sure"</button>
+                                })}
+                            </div>
+                            <p class="status-line" role="status">{went_said}</p>
+                        </div>
+                    })}
                     <form novalidate on:submit=save_notes>
                         <TextField id=target_for(ApptField::Notes) label="What was said? (optional)" hint="Notes for you, such as what to do next." multiline=true value=notes on_input=Callback::new(move |v| { notes.set(v); notes_said.set(String::new()); }) error=errors.message(target_for(ApptField::Notes)) />
                         <button class="button button--secondary" type="submit">"Save notes"</button>

@@ -14,7 +14,7 @@ pub use detail::OccurrencePage;
 pub use form::{EditAppointment, NewAppointment};
 
 use crate::app::state::use_saved;
-use crate::model::appointment::{ApptBook, ApptField, Occurrence, When};
+use crate::model::appointment::{ApptBook, ApptField, Occurrence, Went, When};
 use crate::model::time::iso_day;
 use crate::platform::{clock, file, notify, page};
 use crate::share::ics;
@@ -157,6 +157,8 @@ pub fn TodayAppointments() -> impl IntoView {
     let now = clock::now();
     let today = clock::today();
     let dismissed = RwSignal::new(Vec::<(u32, NaiveDate)>::new());
+    // What answering "How did it go?" saved, said once the card is gone.
+    let asked_said = RwSignal::new(String::new());
     let title = move |id: u32| {
         appts.with(|b| {
             b.and_then(|b| b.get(id))
@@ -188,23 +190,46 @@ pub fn TodayAppointments() -> impl IntoView {
         }}
         {move || appts.with(|b| b.and_then(|b| b.to_ask(now))).map(|o| {
             let (id, due) = (o.id, o.due);
+            let what = title(o.id);
+            // Each answer is saved, then said where the card was.
+            let answer = move |went: Option<Went>| {
+                let what = what.clone();
+                let saved = appts.change(|b| match b.get_mut(id) {
+                    Some(a) => {
+                        match went {
+                            Some(_) => a.set_went(due, went),
+                            None => a.mark_asked(due),
+                        }
+                        Ok(())
+                    }
+                    None => Err(()),
+                });
+                if saved.is_ok() && appts.saved_ok() {
+                    asked_said.set(match went {
+                        Some(Went::Ahead) => format!("Saved: {what} went ahead."),
+                        Some(Went::NotAhead) => format!("Saved: {what} did not go ahead."),
+                        None => String::new(),
+                    });
+                }
+                page::focus_after_render(crate::app::components::HEADING_ID);
+            };
+            let (ahead, not_ahead, not_now) = (answer.clone(), answer.clone(), answer);
             view! {
                 <section class="card" aria-labelledby="how-did-it-go">
                     <h2 class="heading-m" id="how-did-it-go">"How did it go?"</h2>
-                    <p>{format!("You had {} on {}. Would you like to note what was said?", title(o.id), o.when(today))}</p>
+                    <p>{format!("You had {} on {}. Did it go ahead?", title(o.id), o.when(today))}</p>
                     <div class="button-group">
-                        <a class="button" href=occurrence_href(&o)>"Add notes"</a>
-                        <button type="button" class="button button--secondary" on:click=move |_| {
-                            let _ = appts.change(|b| match b.get_mut(id) {
-                                Some(a) => { a.mark_asked(due); Ok(()) }
-                                None => Err(()),
-                            });
-                            page::focus_after_render(crate::app::components::HEADING_ID);
-                        }>"Not now"</button>
+                        <button type="button" class="button" on:click=move |_| ahead(Some(Went::Ahead))>"Yes, it went ahead"</button>
+                        <button type="button" class="button button--secondary" on:click=move |_| not_ahead(Some(Went::NotAhead))>"No, it did not"</button>
                     </div>
+                    <p class="button-group">
+                        <a href=occurrence_href(&o)>"Add notes"</a>
+                        <button type="button" class="link-button" on:click=move |_| not_now(None)>"Not now"</button>
+                    </p>
                 </section>
             }
         })}
+        <p class="status-line" role="status">{asked_said}</p>
         <section aria-labelledby="next-appointments">
             <h2 id="next-appointments">"Your next appointments"</h2>
             {move || {

@@ -7,10 +7,9 @@ use leptos::task::spawn_local;
 
 use super::NEW_PASSPHRASE_ID;
 use crate::app::components::{Checkbox, FormErrors, SummaryError, TextField};
-use crate::app::state::{use_data_tools, DataTools};
+use crate::app::state::{use_data_tools, BackupState, DataTools, Rhythm};
 use crate::platform::page;
 use crate::share::words;
-use crate::store::device::Rhythm;
 
 /// "Make a backup", with an optional passphrase.
 #[component]
@@ -114,9 +113,11 @@ pub fn BackupReminder() -> impl IntoView {
             view! {
                 <div class="notice notice--reminder backup-reminder">
                     <p>
-                        {match tools.rhythm() {
-                            Rhythm::Monthly => "It has been a while since you backed up your information. ",
-                            Rhythm::Weekly => "It is a week or more since your last backup, and Safari may delete Alongside\u{2019}s information. ",
+                        {match (tools.backup_state(), tools.rhythm()) {
+                            (BackupState::Never, Rhythm::Monthly) => "You have not made a backup yet. ",
+                            (BackupState::Never, Rhythm::Weekly) => "You have not made a backup yet, and Safari may delete Alongside\u{2019}s information. ",
+                            (_, Rhythm::Monthly) => "It has been a while since you backed up your information. ",
+                            (_, Rhythm::Weekly) => "It is a week or more since your last backup, and Safari may delete Alongside\u{2019}s information. ",
                         }}
                         <a href="/my-data#backup-heading">"Make a backup"</a>
                     </p>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::moment;
-use crate::app::state::{use_status, DataTools};
+use crate::app::state::{use_status, BackupState, DataTools};
 use crate::platform::persist::Persistence;
 use crate::platform::storage;
 
@@ -56,9 +56,15 @@ pub(super) fn StorageHealth(tools: DataTools) -> impl IntoView {
             }
         })
     };
-    let last = move || match tools.last_backup() {
-        Some(at) => format!("Your last backup on this phone was made on {}.", moment(at)),
-        None => "You have not made a backup on this phone yet.".into(),
+    let last = move || {
+        match tools.backup_state() {
+        BackupState::Made(at) => format!("Your last backup on this phone was made on {}.", moment(at)),
+        BackupState::Restored(at) => format!(
+            "Your information was restored from a backup made on {}. You have not made a backup on this phone since.",
+            moment(at)
+        ),
+        BackupState::Never => "You have not made a backup yet.".into(),
+    }
     };
     view! {
         <section aria-labelledby="kept-heading" class="my-data__section">

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::app::components::{Checkbox, CheckboxGroup, Choices, FormErrors, TextField};
 use crate::app::state::{use_diary, use_saved, use_share_tools};
+use crate::model::goal::GoalStatus;
 use crate::model::text::set_included;
 use crate::model::time::format_day;
 use crate::model::GoalBook;
@@ -35,10 +36,6 @@ pub fn ShareChoices(
     let goals = use_saved::<GoalBook>();
     let diary = use_diary();
     let today = clock::today();
-    let since_label = move || match tools.last_share() {
-        Some(d) => format!("Since you last shared ({})", format_day(d, today)),
-        None => "Since you last shared (you have not shared yet: the last 4 weeks)".into(),
-    };
     // A tick bound to one part of the choice.
     let tick = move |id: &'static str,
                      label: &'static str,
@@ -61,10 +58,21 @@ pub fn ShareChoices(
                     .chain(b.goals.iter().filter(|g| g.status.is_past()))
                     .map(|g| {
                         let id = g.id;
+                        // Which are done, paused or let go, and since when.
+                        let label = match (g.status, g.status_since()) {
+                            (GoalStatus::WorkingOnIt, _) => g.text.clone(),
+                            (status, Some(on)) => format!(
+                                "{} ({} on {})",
+                                g.text,
+                                status.label().to_lowercase(),
+                                format_day(on, today)
+                            ),
+                            (status, None) => format!("{} ({})", g.text, status.label().to_lowercase()),
+                        };
                         view! {
                             <Checkbox
                                 id=format!("share-goal-{id}")
-                                label=g.text.clone()
+                                label=label
                                 checked=Signal::derive(move || form.with(|f| f.choice.goals.contains(&id)))
                                 on_change=Callback::new(move |v| form.update(|f| set_included(&mut f.choice.goals, id, v)))
                             />
@@ -104,23 +112,24 @@ pub fn ShareChoices(
         }>
             // Drawn again if the last share changes (in another tab).
             {move || {
-                let since = since_label();
+                let last = tools.last_share();
+                let labels: Vec<(String, String)> = form.with_untracked(|f| {
+                    picks
+                        .iter()
+                        .map(|p| (code(*p).to_string(), f.period_label(*p, today, last)))
+                        .collect()
+                });
                 view! {
                     <Choices
                         id="share-period".to_string()
                         legend="Which period".to_string()
                         large=true
-                        options=picks.iter().map(|p| (code(*p).to_string(), match p {
-                            PeriodPick::Since => since.clone(),
-                            PeriodPick::FourWeeks => "The last 4 weeks".to_string(),
-                            PeriodPick::ThreeMonths => "The last 3 months".to_string(),
-                            PeriodPick::Custom => "Choose the dates".to_string(),
-                        })).collect()
+                        options=labels
                         required=true
                         selected=Signal::derive(move || code(form.with(|f| f.period)).to_string())
                         on_change=Callback::new(move |v: String| {
                             if let Some(p) = picks.iter().find(|p| code(**p) == v) {
-                                form.update(|f| f.period = *p);
+                                form.update(|f| f.set_period(*p, today, last));
                             }
                         })
                         error=errors.message("share-period")

@@ -111,7 +111,7 @@ pub fn Share() -> impl IntoView {
                 <ErrorSummary errors=errors.summary() />
                 <div class="share-page">
                     <p class="no-print">
-                        "Choose what to share. You will see exactly what your link worker will see before anything leaves your phone."
+                        "Choose what to share. You will see it all before anything leaves your phone."
                     </p>
                     <ShareChoices form=form errors=errors on_preview=Callback::new(move |_| make_preview()) />
                     {move || preview.get().map(|s| {
@@ -125,7 +125,7 @@ pub fn Share() -> impl IntoView {
                         view! {
                             <section class="preview" aria-labelledby="preview-heading">
                                 <h2 class="heading-l no-print" id="preview-heading" tabindex="-1">"Preview"</h2>
-                                <p class="no-print">"This is exactly what your link worker will see. The ways to share it are here and below it."</p>
+                                <p class="no-print">"This is what you are sharing. Your link worker sees the same, written about you. The ways to share it are here and below it."</p>
                                 {(!empty).then(|| view! { <QuickWays summary=quick on_show=on_show /> })}
                                 <div class="preview__frame">
                                     <SummaryView summary=shown for_client=true />

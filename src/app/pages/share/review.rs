@@ -70,25 +70,25 @@ pub fn Review(
             }
             let today = clock::today();
             match result {
-                Some(Since::Changes { kept_on, lines }) => {
+                Some(Since::Changes { made_on, lines }) => {
                     since_locked.set(None);
                     since_pass.set(String::new());
                     since.set(Some(SinceKept {
                         heading: format!(
-                            "Since the summary you kept on {}",
-                            format_day(kept_on, today)
+                            "Since the summary made on {}",
+                            format_day(made_on, today)
                         ),
                         lines,
                     }));
                 }
-                Some(Since::NeedsPassphrase { kept_on }) => {
+                Some(Since::NeedsPassphrase { made_on }) => {
                     if pass.is_some() && since_locked.get_untracked().is_some() {
                         fail(
                             "review-since-passphrase",
                             "That passphrase does not open the summary you kept before. Check it with the client",
                         );
                     }
-                    since_locked.set(Some(kept_on));
+                    since_locked.set(Some(made_on));
                 }
                 None => since_locked.set(None),
             }
@@ -286,15 +286,15 @@ pub fn Review(
     };
 
     let since_form = move || {
-        since_locked.get().map(|kept_on| {
+        since_locked.get().map(|made_on| {
             view! {
                 <form class="no-print inset" on:submit=move |ev| {
                     ev.prevent_default();
                     compare_with_passphrase();
                 }>
                     <p>{format!(
-                        "You kept an earlier summary of this client on {}. It has a different passphrase. Enter it to see what has changed since then.",
-                        format_day(kept_on, clock::today())
+                        "You kept an earlier summary of this client, made on {}. It has a different passphrase. Enter it to see what has changed since then.",
+                        format_day(made_on, clock::today())
                     )}</p>
                     <TextField
                         id="review-since-passphrase"

@@ -1,5 +1,6 @@
-//! Appointments: those in the period, with how they went when notes were
-//! shared, and those coming up, grouped by what they are.
+//! Appointments: those in the period, each with what the client recorded
+//! of it (went ahead, did not, cancelled, or not recorded) and how it
+//! went when notes were shared; and those coming up.
 
 use leptos::prelude::*;
 
@@ -25,7 +26,8 @@ pub fn Appointments(
                         <strong>{when}</strong>
                         ": "
                         {p.title.clone()}
-                        {p.cancelled.then_some(" (cancelled)")}
+                        // What the client recorded, or that they did not.
+                        {format!(" ({})", p.outcome().to_lowercase())}
                         {p.notes.clone().map(|n| view! {
                             <span class="summary__note">" How it went: "<span class="preserve-lines">{n}</span></span>
                         })}

@@ -44,6 +44,7 @@ pub fn WhatHasChanged(
     (!changes.is_empty()).then(move || {
         let Changes {
             talk,
+            done,
             goals,
             measures,
             wellbeing_days,
@@ -76,10 +77,16 @@ pub fn WhatHasChanged(
                     </div>
                 })}
                 <div class="changes__groups" class:changes__groups--after-since=has_since>
+                    {group("Goals done".into(), done)}
                     {talk}
-                    {group("Goals".into(), goals)}
-                    {group("Diary".into(), measures)}
-                    {group(wellbeing_heading, wellbeing)}
+                    // With an earlier summary to compare with, its lines are
+                    // the one baseline: the period's own start would be a
+                    // second one, saying something else.
+                    {move || (!has_since()).then(|| view! {
+                        {group("Goals".into(), goals.clone())}
+                        {group("Diary".into(), measures.clone())}
+                        {group(wellbeing_heading.clone(), wellbeing.clone())}
+                    })}
                     {group("Appointments in this period".into(), appointments)}
                 </div>
             </section>

@@ -52,7 +52,7 @@ impl Voice {
 /// link worker's device.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SinceKept {
-    /// The heading: "Since the summary you kept on Tue 1 December".
+    /// The heading: "Since the summary made on Tue 1 December".
     pub heading: String,
     /// What changed.
     pub lines: Vec<Line>,
