@@ -91,7 +91,7 @@ test('back up, delete everything, restore, and every record is back', async ({ p
   await expect.poll(() => page.evaluate(() => caches.has('alongside.marker'))).toBe(true);
   await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(1);
   const before = await ours(page);
-  await expect(page.getByText('You have not made a backup on this phone yet.')).toBeVisible();
+  await expect(page.getByText('You have not made a backup yet.')).toBeVisible();
   await expect(page.getByText(/Your information takes up \d+ KB on this phone\./)).toBeVisible();
   await check(page, 'phone-my-data');
 
@@ -140,6 +140,9 @@ test('back up, delete everything, restore, and every record is back', async ({ p
   await expect(page).toHaveURL(/\/my-data$/);
   await expect(page.locator('#restore-result')).toContainText('Your backup has been restored');
   await expect(page.locator('#restore-result')).toContainText('1 goal');
+  // The backup status is true after a restore: the information is in a
+  // backup, made on the day the file says.
+  await expect(page.getByText('Your information was restored from a backup made on Sat 21 November at 10:00am. You have not made a backup on this phone since.')).toBeVisible();
   await check(page, 'phone-my-data-restored');
   // Byte for byte as before, with the (empty) safety copy for "Undo".
   const after = await ours(page);

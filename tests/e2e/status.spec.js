@@ -32,12 +32,12 @@ test('Today: after "Save check-in" the card says it is saved, and nothing says o
 test('My data: the backup line changes the moment a backup is made', async ({ page }) => {
   await seedRecord(page, '/my-data');
   await expect(heading(page)).toHaveText('My data');
-  await expect(page.getByText('You have not made a backup on this phone yet.')).toBeVisible();
+  await expect(page.getByText('You have not made a backup yet.')).toBeVisible();
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Make a backup' }).click();
   await downloading;
   await expect(page.locator('#backup-made')).toContainText('Your backup is ready');
-  await expect(page.getByText('You have not made a backup on this phone yet.')).toHaveCount(0);
+  await expect(page.getByText('You have not made a backup yet.')).toHaveCount(0);
   await expect(page.getByText('Your last backup on this phone was made on Thu 10 December')).toBeVisible();
 });
 

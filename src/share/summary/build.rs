@@ -554,4 +554,81 @@ mod tests {
         );
         assert_eq!(c.wellbeing[0].words, "4 to 6 out of 10, 2 points better");
     }
+
+    /// Known facts: a goal done in the period, an appointment recorded as
+    /// gone ahead, one recorded as not, one cancelled and one with nothing
+    /// recorded. The summary carries each as it is, and "What has changed"
+    /// tells the done goal first and assumes no outcome.
+    #[test]
+    fn done_goals_and_outcomes_are_carried_as_the_client_recorded_them() {
+        use crate::model::appointment::ApptDraft;
+        use crate::model::goal::GoalStatus;
+        let mut goals = GoalBook::default();
+        for text in ["Walk", "Swim"] {
+            let draft = GoalDraft {
+                text: text.into(),
+                ..GoalDraft::default()
+            };
+            goals.add(&draft, d(10, 1)).unwrap();
+        }
+        goals
+            .get_mut(2)
+            .unwrap()
+            .set_status(GoalStatus::Done, d(11, 18));
+        let mut appts = ApptBook::default();
+        let weekly = ApptDraft {
+            with: "Walking group".into(),
+            date: "2026-11-03".into(),
+            time: "10:30".into(),
+            every_weeks: "1".into(),
+            until: "2027-03-30".into(),
+            ..ApptDraft::default()
+        };
+        let id = appts.add(&weekly).unwrap();
+        let a = appts.get_mut(id).unwrap();
+        a.set_went(d(11, 3), Some(Went::Ahead));
+        a.set_went(d(11, 10), Some(Went::NotAhead));
+        a.cancel_one(d(11, 17), true);
+        let src = Sources {
+            now: now(),
+            name: None,
+            goals: &goals,
+            measures: &[],
+            months: &[],
+            wellbeing: &Wellbeing::default(),
+            appointments: &appts,
+            talk: &TalkList::default(),
+            code: None,
+            conditions: &[],
+            what_matters: None,
+        };
+        let choice = Choice {
+            goals: vec![1, 2],
+            measures: vec![],
+            ..everything()
+        };
+        let s = Summary::build(&choice, d(10, 25), d(11, 21), &src);
+        assert_eq!(s.goals[1].status, SharedStatus::Done);
+        assert_eq!(s.goals[1].status_on, Some(24));
+        assert_eq!(s.goals[0].status_on, None);
+        let outcomes: Vec<_> = s.past.iter().map(|p| (p.day, p.outcome())).collect();
+        assert_eq!(
+            outcomes,
+            vec![
+                (9, "Went ahead"),
+                (16, "Did not go ahead"),
+                (23, "Cancelled")
+            ]
+        );
+        let c = s.changes(d(11, 21));
+        assert_eq!(c.done.len(), 1);
+        assert_eq!(c.done[0].words, "Done on Wed 18 November; not rated yet");
+        assert_eq!(
+            c.appointments[0].words,
+            "3 in this period; 1 went ahead; 1 did not go ahead; 1 cancelled"
+        );
+        // And the link carries it all.
+        let again = crate::share::link::unpack(&crate::share::link::pack(&s)).unwrap();
+        assert_eq!(again, s);
+    }
 }

@@ -40,8 +40,8 @@ pub struct Changes {
     /// Things the client wants to talk about: first, as the session
     /// starts with them.
     pub talk: Vec<String>,
-    /// Goals done in the period: successes, told before anything else
-    /// about goals.
+    /// Goals done in the period: successes, told right after the things
+    /// to talk about, before anything else the record says.
     pub done: Vec<Line>,
     /// One line per other shared goal.
     pub goals: Vec<Line>,

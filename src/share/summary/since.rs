@@ -65,7 +65,15 @@ impl Summary {
                 parts.push(format!("{} done", count(done_since, "step", "steps")));
             }
             if old.status != g.status {
-                parts.push(format!("now {}", g.status.label()));
+                // Dated where the summary says when: "Done on Wed 18 November".
+                parts.push(match g.status_on {
+                    Some(on) => format!(
+                        "{} on {}",
+                        g.status.label(),
+                        crate::model::time::format_day(self.day(on), self.to)
+                    ),
+                    None => format!("now {}", g.status.label()),
+                });
             }
             if parts.is_empty() {
                 same.push(&g.text);

@@ -77,8 +77,9 @@ pub fn WhatHasChanged(
                     </div>
                 })}
                 <div class="changes__groups" class:changes__groups--after-since=has_since>
-                    {group("Goals done".into(), done)}
                     {talk}
+                    // Successes before anything else the record says.
+                    {group("Goals done".into(), done)}
                     // With an earlier summary to compare with, its lines are
                     // the one baseline: the period's own start would be a
                     // second one, saying something else.
