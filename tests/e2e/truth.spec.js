@@ -75,9 +75,15 @@ test('a summary made with the defaults is true: the done goal, the outcomes, the
   await expect(changes).toContainText('GP: Dr Okafor: 1 in this period; 1 not recorded');
   await expect(changes).not.toContainText('of 1 went ahead');
   const past = worker.page.getByRole('region', { name: 'Appointments in this period' });
-  await expect(past.getByRole('listitem').filter({ hasText: 'Fri 20 November' })).toContainText('(not recorded)');
-  await expect(past.getByRole('listitem').filter({ hasText: 'Tue 10 November' })).toContainText('(went ahead)');
-  await expect(past.getByRole('listitem').filter({ hasText: 'Tue 17 November' })).toContainText('(cancelled)');
+  const gp = past.locator('.summary__past').filter({ hasText: 'GP: Dr Okafor' });
+  await expect(gp).toContainText('GP: Dr Okafor, 1 in this period');
+  await expect(gp).toContainText('Not recorded: Fri 20 November, 2:30pm');
+  const walking = past.locator('.summary__past').filter({ hasText: 'Tuesday walking group' });
+  await expect(walking).toContainText('Tuesday walking group, 6 in this period');
+  await expect(walking).toContainText('Went ahead: Tue 10 November');
+  await expect(walking).toContainText('Did not go ahead: Tue 1 December');
+  await expect(walking).toContainText('Cancelled: Tue 17 November');
+  await expect(walking).toContainText('Not recorded: Tue 3 November, Tue 24 November, Tue 8 December');
   // A measure not recorded for weeks says when it last was.
   await expect(changes).toContainText('Reliever inhaler puffs: last recorded Tue 10 November');
   // Mood is words, never a number out of 5.

@@ -21,6 +21,7 @@ mod build;
 mod changes;
 mod check;
 mod limits;
+mod past;
 mod period;
 mod sample;
 mod since;
@@ -28,6 +29,7 @@ mod since;
 mod test_support;
 mod types;
 mod values;
+mod weekly;
 
 pub use agenda::Upcoming;
 pub use build::{Choice, Sources};
@@ -36,9 +38,11 @@ pub use limits::{
     APPOINTMENTS_AHEAD_DAYS, APPOINTMENTS_MAX, MAX_ITEMS, MAX_PERIOD_DAYS, MAX_READINGS, MAX_TEXT,
     MAX_VALUE,
 };
+pub use past::PastGroup;
 pub use period::{record_start, Period, PeriodEnd};
 pub use sample::typical;
 pub use types::{
     Better, SharedAppointment, SharedGoal, SharedKind, SharedMeasure, SharedPast, SharedStatus,
     SharedWellbeing, Summary,
 };
+pub use weekly::WeekRow;

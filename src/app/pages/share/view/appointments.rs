@@ -1,6 +1,7 @@
-//! Appointments: those in the period, each with what the client recorded
-//! of it (went ahead, did not, cancelled, or not recorded) and how it
-//! went when notes were shared; and those coming up.
+//! Appointments: those in the period by what they were, with their days
+//! under what the client recorded of each (went ahead, did not, cancelled,
+//! or not recorded) and how it went when notes were shared; and those
+//! coming up.
 
 use leptos::prelude::*;
 
@@ -16,21 +17,39 @@ pub fn Appointments(
     let today = crate::platform::clock::today();
     let s = summary;
     let past = (!s.past.is_empty()).then(|| {
+        let day = |d: i32| format_day(s.day(d), today);
         let items = s
-            .past
-            .iter()
-            .map(|p| {
-                let when = format!("{}, {}", format_day(s.day(p.day), today), format_time(p.time));
+            .past_by_title()
+            .into_iter()
+            .map(|g| {
+                // One of a kind: its time too. Many: the days alone.
+                let when = |(d, t): (i32, u16)| {
+                    if g.count == 1 {
+                        format!("{}, {}", day(d), format_time(t))
+                    } else {
+                        day(d)
+                    }
+                };
+                let outcomes = g
+                    .outcomes
+                    .iter()
+                    .map(|(outcome, days)| {
+                        let days: Vec<String> = days.iter().map(|d| when(*d)).collect();
+                        view! { <li><strong>{format!("{outcome}: ")}</strong>{days.join(", ")}</li> }
+                    })
+                    .collect_view();
+                let notes = g
+                    .notes
+                    .iter()
+                    .map(|(d, n)| view! {
+                        <li class="summary__note">{format!("How it went on {}: ", day(*d))}<span class="preserve-lines">{n.clone()}</span></li>
+                    })
+                    .collect_view();
+                let count = if g.count == 1 { "1 in this period".to_string() } else { format!("{} in this period", g.count) };
                 view! {
-                    <li>
-                        <strong>{when}</strong>
-                        ": "
-                        {p.title.clone()}
-                        // What the client recorded, or that they did not.
-                        {format!(" ({})", p.outcome().to_lowercase())}
-                        {p.notes.clone().map(|n| view! {
-                            <span class="summary__note">" How it went: "<span class="preserve-lines">{n}</span></span>
-                        })}
+                    <li class="summary__past">
+                        <strong>{g.title.clone()}</strong>{format!(", {count}")}
+                        <ul class="summary__outcomes">{outcomes}{notes}</ul>
                     </li>
                 }
             })

@@ -123,6 +123,7 @@ pub fn Diary(
             <section aria-labelledby="summary-diary">
                 <h3 class="heading-m" id="summary-diary">"Diary"</h3>
                 <ul class="summary__list summary__list--measures">{items}</ul>
+                <super::weekly::WeeklyFigures summary=s.clone() />
             </section>
         }
     });

@@ -13,6 +13,7 @@ mod appointments;
 mod changes;
 mod diary;
 mod goals;
+mod weekly;
 mod wellbeing;
 
 use leptos::prelude::*;
