@@ -69,7 +69,7 @@ test('a summary made with the defaults is true: the done goal, the outcomes, the
   expect(groups[0]).toBe('Goals done');
   const done = changes.locator('.changes__group').filter({ hasText: 'Goals done' });
   await expect(done).toContainText('Go to the Tuesday walking group: Done on Wed 18 November');
-  await expect(worker.page.locator('.summary__goal').filter({ hasText: 'Go to the Tuesday walking group' })).toContainText('Done');
+  await expect(worker.page.locator('.summary__goal').filter({ hasText: 'Go to the Tuesday walking group' })).toContainText('Done on Wed 18 November');
   // Only what the client recorded went ahead.
   await expect(changes).toContainText('Tuesday walking group: 6 in this period; 1 went ahead; 1 did not go ahead; 1 cancelled; 3 not recorded');
   await expect(changes).toContainText('GP: Dr Okafor: 1 in this period; 1 not recorded');

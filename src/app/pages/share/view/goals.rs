@@ -55,7 +55,10 @@ pub fn Goals(
                 view! {
                     <li class="summary__goal">
                         <h4 class="heading-s">{g.text.clone()}</h4>
-                        <p><strong>{g.status.label()}</strong>{g.why.clone().map(|w| format!(". Why it matters: {w}"))}</p>
+                        <p><strong>{match g.status_on {
+                            Some(on) => format!("{} on {}", g.status.label(), day(on)),
+                            None => g.status.label().to_string(),
+                        }}</strong>{g.why.clone().map(|w| format!(". Why it matters: {w}"))}</p>
                         {(!g.steps.is_empty()).then(|| view! {
                             <p>{format!("Steps: {done} of {} done.", g.steps.len())}</p>
                             <ul class="summary__steps">{steps}</ul>
