@@ -238,6 +238,7 @@ test('examples are labelled, give way to a real entry, never leave the phone, an
   await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   await shot(page, 'large-text-diary-examples');
+  await page.locator('#calendar-heading').locator('..').screenshot({ path: 'test-results/screens/large-text-diary-examples-calendar.png' });
   await page.evaluate(() => { document.documentElement.style.fontSize = ''; });
   await page.setViewportSize({ width: 360, height: 740 });
 
@@ -271,9 +272,12 @@ test('examples are labelled, give way to a real entry, never leave the phone, an
   const preview = page.locator('.preview .summary');
   await expect(preview).toContainText('Breathlessness');
   const text = await preview.innerText();
-  expect(text).toMatch(/highest 9, from 1 reading\./);
-  expect(text).not.toMatch(/from \d{2,} readings/);
-  expect(text).not.toMatch(/lowest [0-8],/);
+  // The real day alone: one reading of each, a breathlessness of 9 (the
+  // examples' are 3 to 5), and nothing for the measures only examples had.
+  expect(text).toMatch(/Breathlessness\s+Average[^\n]*highest 9\b[^\n]*from 1 reading\./);
+  expect(text).not.toMatch(/from ([2-9]|\d{2,}) readings/);
+  expect(text).not.toMatch(/lowest [0-8]\b/);
+  expect(text).not.toMatch(/\b(Low|OK|Good)\b/);
 
   // A spreadsheet and a backup hold it alone too.
   await page.goto('/my-data');
