@@ -156,6 +156,35 @@ fn a_backup_of_a_diary_with_examples_holds_none_of_them() {
 }
 
 #[test]
+fn a_damaged_example_kept_aside_is_not_in_a_backup_either() {
+    let (store, mut diary) = diary_with_examples();
+    store
+        .backend()
+        .plant("alongside.examples.2026-07", "{not json");
+    let reports = diary.load_month(
+        &store,
+        Month {
+            year: 2026,
+            month: 7,
+        },
+        now(),
+    );
+    assert_eq!(reports.len(), 1, "{reports:?}");
+    let kept: Vec<StoreKey> = store.quarantined();
+    assert_eq!(kept.len(), 1);
+    assert!(kept[0].is_examples_copy());
+    let backup = Backup::collect(&store, now()).unwrap();
+    assert!(
+        backup
+            .records()
+            .keys()
+            .all(|k| !k.as_str().contains("examples")),
+        "{:?}",
+        backup.records().keys().collect::<Vec<_>>()
+    );
+}
+
+#[test]
 fn a_spreadsheet_of_a_diary_with_examples_holds_none_of_them() {
     let (store, _) = diary_with_examples();
     let (_, text) = spreadsheet(&store, Export::Diary, day(11, 21), now());

@@ -93,6 +93,16 @@ impl StoreKey {
         self.0.starts_with(EXAMPLES)
     }
 
+    /// True for a quarantined copy of a made-up example's value: kept
+    /// aside like any damaged value, but no more the record than the
+    /// examples themselves.
+    pub fn is_examples_copy(&self) -> bool {
+        self.0
+            .strip_prefix(QUARANTINE)
+            .and_then(|rest| rest.split_once('.'))
+            .is_some_and(|(_, original)| original.starts_with(EXAMPLES))
+    }
+
     /// Where a value that could not be read is kept aside, named by the
     /// moment it was moved (milliseconds since 1970) and its old key, so
     /// several damaged copies of one key never overwrite each other.
@@ -205,6 +215,12 @@ mod tests {
         assert_eq!(index.diary_index_year(), None);
         assert!(index.is_examples());
         assert!(!StoreKey::diary_month(month.first_day()).is_examples());
+        let at = "2026-11-21T10:30:00Z".parse().unwrap();
+        assert!(StoreKey::quarantine(at, &key).is_examples_copy());
+        assert!(
+            !StoreKey::quarantine(at, &StoreKey::diary_month(month.first_day())).is_examples_copy()
+        );
+        assert!(!key.is_examples_copy());
         assert_eq!(
             StoreKey::diary_month(month.first_day()).example_month_of(),
             None

@@ -145,7 +145,7 @@ impl Backup {
         for key in our_keys(store)? {
             // Made-up examples are not the client's record: a backup
             // never holds them.
-            if key.is_safety_copy() || key.is_examples() {
+            if matches!(Holds::of(&key), Holds::SafetyCopy | Holds::Examples) {
                 continue;
             }
             if let Some(raw) = read_raw(store, &key)? {

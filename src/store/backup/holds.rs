@@ -19,8 +19,8 @@ pub(super) enum Holds {
     Quarantine,
     /// The copy kept before the last restore.
     SafetyCopy,
-    /// Made-up example entries or their summaries: never the client's
-    /// record, so never in a backup.
+    /// Made-up example entries or their summaries (or a damaged one kept
+    /// aside): never the client's record, so never in a backup.
     Examples,
     /// Ours, but not a key this build writes: a newer version's.
     Unknown,
@@ -32,7 +32,7 @@ impl Holds {
         if key.is_safety_copy() {
             return Holds::SafetyCopy;
         }
-        if key.is_examples() {
+        if key.is_examples() || key.is_examples_copy() {
             return Holds::Examples;
         }
         if crate::store::kinds::holds(key).is_some() {
