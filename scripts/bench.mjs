@@ -203,13 +203,16 @@ try {
 
   // The diary: the same figures with an empty diary and with ten years of
   // entries (3,650 days, 7 readings a day), seeded once through the app's
-  // own "10 years of examples" and copied into each fresh browser.
+  // own "10 years of examples" (offered only at the testing address
+  // /diary?testing) and copied into each fresh browser. The examples are
+  // kept under their own keys (alongside.examples.*), read and shown by
+  // the diary month by month exactly as the client's own entries are.
   const seed = await browser.newContext();
   const seedPage = await seed.newPage();
   await seedPage.goto(`http://127.0.0.1:${PORT}/`);
   await readyAt(seedPage);
   await seedPage.evaluate((p) => localStorage.setItem('alongside.profile', p), PROFILE_COPD);
-  await seedPage.goto(`http://127.0.0.1:${PORT}/diary`);
+  await seedPage.goto(`http://127.0.0.1:${PORT}/diary?testing`);
   await readyAt(seedPage);
   await seedPage.getByRole('button', { name: 'Add 10 years of examples (for testing)' }).click();
   await seedPage.getByRole('button', { name: 'Yes, add examples' }).click();
@@ -217,7 +220,7 @@ try {
   const tenYears = await seedPage.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
   await seed.close();
   const storedBytes = Object.values(tenYears).reduce((n, v) => n + v.length, 0);
-  const months = Object.keys(tenYears).filter((k) => /^alongside\.diary\.\d{4}-\d{2}$/.test(k)).length;
+  const months = Object.keys(tenYears).filter((k) => /^alongside\.(diary|examples)\.\d{4}-\d{2}$/.test(k)).length;
   console.log(`diary, empty vs ten years (${months} months, ${storedBytes} characters stored), CPU throttled 4x, median of ${RUNS} runs (ms):`);
 
   // Time for a click's whole effect: the handler (domain work, storage),
@@ -262,8 +265,8 @@ try {
   // Only this month's entries and this year's summary: the same work a
   // save or a 90-day trend does for any client this far into the month,
   // to tell the cost of the month's own entries from the cost of age.
-  const thisMonth = Object.fromEntries(Object.entries(tenYears).filter(([k]) => !/^alongside\.diary\./.test(k)
-    || k === `alongside.diary.${new Date().toISOString().slice(0, 7)}` || k === `alongside.diary.index.${new Date().getFullYear()}`));
+  const thisMonth = Object.fromEntries(Object.entries(tenYears).filter(([k]) => !/^alongside\.(diary|examples)\./.test(k)
+    || ['diary', 'examples'].some((f) => k === `alongside.${f}.${new Date().toISOString().slice(0, 7)}` || k === `alongside.${f}.index.${new Date().getFullYear()}`)));
   const results = { empty: [], month: [], ten: [] };
   for (let i = 0; i < RUNS; i += 1) {
     results.empty.push(await diaryRun(empty));

@@ -7,6 +7,7 @@
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use super::kinds::Stored;
+use crate::model::diary::Month;
 use crate::model::time::month_name;
 
 /// Every key we write starts with this, so we never touch another app's
@@ -16,6 +17,10 @@ pub const PREFIX: &str = "alongside.";
 const QUARANTINE: &str = "alongside.quarantine.";
 
 const SAFETY_COPY: &str = "alongside.safety-copy";
+
+/// Made-up example entries live under their own keys, apart from the
+/// client's diary, so nothing that reads the diary can meet them by chance.
+const EXAMPLES: &str = "alongside.examples.";
 
 /// A key in storage, always under [`PREFIX`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -51,6 +56,51 @@ impl StoreKey {
             day.year(),
             day.month()
         ))
+    }
+
+    /// The made-up example entries of one calendar month, e.g.
+    /// `alongside.examples.2026-03`: never the client's record, never in a
+    /// backup, a summary or a spreadsheet.
+    pub fn example_month(month: Month) -> StoreKey {
+        StoreKey(format!("{EXAMPLES}{}", month.code()))
+    }
+
+    /// The summaries of one year's example months, e.g.
+    /// `alongside.examples.index.2026`.
+    pub fn example_index(year: i32) -> StoreKey {
+        StoreKey(format!("{EXAMPLES}index.{year:04}"))
+    }
+
+    /// The year of a [`StoreKey::example_index`] key.
+    pub fn example_index_year(&self) -> Option<i32> {
+        let year = self
+            .0
+            .strip_prefix(EXAMPLES)?
+            .strip_prefix("index.")?
+            .parse()
+            .ok()?;
+        (StoreKey::example_index(year) == *self).then_some(year)
+    }
+
+    /// The month of a [`StoreKey::example_month`] key.
+    pub fn example_month_of(&self) -> Option<Month> {
+        let month = Month::parse(self.0.strip_prefix(EXAMPLES)?)?;
+        (StoreKey::example_month(month) == *self).then_some(month)
+    }
+
+    /// True for every key of the made-up examples (months and summaries).
+    pub fn is_examples(&self) -> bool {
+        self.0.starts_with(EXAMPLES)
+    }
+
+    /// True for a quarantined copy of a made-up example's value: kept
+    /// aside like any damaged value, but no more the record than the
+    /// examples themselves.
+    pub fn is_examples_copy(&self) -> bool {
+        self.0
+            .strip_prefix(QUARANTINE)
+            .and_then(|rest| rest.split_once('.'))
+            .is_some_and(|(_, original)| original.starts_with(EXAMPLES))
     }
 
     /// Where a value that could not be read is kept aside, named by the
@@ -112,6 +162,12 @@ impl StoreKey {
         if self.is_quarantine() {
             return "a copy of information that could not be read, kept aside".into();
         }
+        if let Some(month) = self.example_month_of() {
+            return format!("the made-up examples for {}", month.name());
+        }
+        if let Some(year) = self.example_index_year() {
+            return format!("the summary of the made-up examples for {year}");
+        }
         let rest = self.0.strip_prefix(PREFIX).unwrap_or(&self.0);
         if let Some(year) = rest.strip_prefix("diary.index.") {
             return format!("your diary summary for {year}");
@@ -140,6 +196,36 @@ mod tests {
     use super::*;
     use crate::model::diary::DiarySettings;
     use crate::model::{GoalBook, Profile};
+
+    #[test]
+    fn examples_have_keys_of_their_own() {
+        let month = Month {
+            year: 2026,
+            month: 3,
+        };
+        let key = StoreKey::example_month(month);
+        assert_eq!(key.as_str(), "alongside.examples.2026-03");
+        assert_eq!(key.example_month_of(), Some(month));
+        assert!(key.is_examples() && !key.is_diary_month());
+        assert_eq!(key.describe(), "the made-up examples for March 2026");
+        let index = StoreKey::example_index(2026);
+        assert_eq!(index.as_str(), "alongside.examples.index.2026");
+        assert_eq!(index.example_index_year(), Some(2026));
+        assert_eq!(index.example_month_of(), None);
+        assert_eq!(index.diary_index_year(), None);
+        assert!(index.is_examples());
+        assert!(!StoreKey::diary_month(month.first_day()).is_examples());
+        let at = "2026-11-21T10:30:00Z".parse().unwrap();
+        assert!(StoreKey::quarantine(at, &key).is_examples_copy());
+        assert!(
+            !StoreKey::quarantine(at, &StoreKey::diary_month(month.first_day())).is_examples_copy()
+        );
+        assert!(!key.is_examples_copy());
+        assert_eq!(
+            StoreKey::diary_month(month.first_day()).example_month_of(),
+            None
+        );
+    }
 
     #[test]
     fn diary_is_split_by_month() {

@@ -412,6 +412,43 @@ impl<B: Backend> Store<B> {
         value: &T,
         now: DateTime<Utc>,
     ) -> Result<u64, SaveError> {
+        let seen = self.writable::<T>(key)?;
+        let rev = seen.map_or(0, |s| s.rev).saturating_add(1);
+        let text = encode(value, rev, now);
+        self.backend
+            .set(key.as_str(), &text)
+            .map_err(SaveError::from)?;
+        self.state().seen.insert(
+            key.clone(),
+            Seen {
+                rev,
+                text: Some(text_hash(&text)),
+            },
+        );
+        Ok(rev)
+    }
+
+    /// Removes the value under `key` (of kind `T`), as a deliberate
+    /// choice of the client's, with the same care as a save: refused,
+    /// leaving storage unchanged, if the key was saved by a newer version,
+    /// is unreadable, or was changed by another tab since this one read it.
+    pub fn remove<T: Record>(&self, key: &StoreKey) -> Result<(), SaveError> {
+        let seen = self.writable::<T>(key)?;
+        self.backend.remove(key.as_str()).map_err(SaveError::from)?;
+        self.state().seen.insert(
+            key.clone(),
+            Seen {
+                rev: seen.map_or(0, |s| s.rev),
+                text: None,
+            },
+        );
+        Ok(())
+    }
+
+    /// Checks that this tab may write `key` (of kind `T`) now: not a newer
+    /// version's, readable, and exactly as this tab last read or wrote it.
+    /// Gives what this tab saw there.
+    fn writable<T: Record>(&self, key: &StoreKey) -> Result<Option<Seen>, SaveError> {
         let what = || key.describe();
         let lock = self.state().locks.get(key);
         match lock {
@@ -441,19 +478,7 @@ impl<B: Backend> Store<B> {
         if current.as_deref().map(text_hash) != expected {
             return Err(SaveError::ChangedElsewhere { what: what() });
         }
-        let rev = seen.map_or(0, |s| s.rev).saturating_add(1);
-        let text = encode(value, rev, now);
-        self.backend
-            .set(key.as_str(), &text)
-            .map_err(SaveError::from)?;
-        self.state().seen.insert(
-            key.clone(),
-            Seen {
-                rev,
-                text: Some(text_hash(&text)),
-            },
-        );
-        Ok(rev)
+        Ok(seen)
     }
 
     /// Notes that a restore wrote `text` under `key` directly (or removed

@@ -1,5 +1,6 @@
 // The condition diary: Today's quick check-in, any day's full entry,
 // trends, the calendar, measures, example data and bad input.
+import { readFile } from 'node:fs/promises';
 import { test, expect, seedProfile, axeViolations } from './helpers.js';
 
 // Sat 21 November 2026, 10am.
@@ -177,6 +178,10 @@ test('example entries are added only to an empty diary, after asking', async ({ 
   await start(page);
   await page.goto('/diary');
   await shown(page);
+  await expect(page.getByText('Examples are kept apart from your own entries')).toBeVisible();
+  await expect(page.getByText(/mixed in/)).toHaveCount(0);
+  // Ten years only at an address made for testing.
+  await expect(page.getByRole('button', { name: 'Add 10 years of examples (for testing)' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Add 3 months of examples' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add example entries?' });
   await expect(dialog).toBeVisible();
@@ -186,13 +191,133 @@ test('example entries are added only to an empty diary, after asking', async ({ 
   expect(await month(page)).toBeNull();
   await page.getByRole('button', { name: 'Add 3 months of examples' }).click();
   await dialog.getByRole('button', { name: 'Yes, add examples' }).click();
-  await expect(page.locator('#trend-summary')).toContainText('From 30 readings.');
+  await expect(page.locator('#examples-status')).toContainText('Made-up examples added.');
+  await expect(page.locator('#examples-status')).toBeFocused();
+  // Up to yesterday: 29 of the last 30 days.
+  await expect(page.locator('#trend-summary')).toContainText('From 29 readings.');
   await expect(page.getByRole('button', { name: 'Add 3 months of examples' })).toHaveCount(0);
-  // One summary per year, so a save rewrites one small value.
-  const index = await page.evaluate(() => JSON.parse(localStorage.getItem('alongside.diary.index.2026')));
-  expect(index.kind).toBe('diary_index');
+  // Kept apart: the client's diary holds nothing; the examples have keys
+  // and kinds of their own, one summary a year.
+  expect(await month(page)).toBeNull();
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('alongside.')).sort());
+  expect(keys.filter((k) => k.startsWith('alongside.diary.'))).toEqual([]);
+  const index = await page.evaluate(() => JSON.parse(localStorage.getItem('alongside.examples.index.2026')));
+  expect(index.kind).toBe('diary_example_index');
   expect(index.data.months.map((m) => m.month)).toEqual(['2026-08', '2026-09', '2026-10', '2026-11']);
-  expect(index.data.months[3].days.toString(2)).toBe('1'.repeat(21));
+  expect(index.data.months[3].days.toString(2)).toBe('1'.repeat(20));
+  const november = await page.evaluate(() => JSON.parse(localStorage.getItem('alongside.examples.2026-11')));
+  expect(november.kind).toBe('diary_example_month');
+});
+
+test('the testing address offers ten years of examples', async ({ page }) => {
+  await start(page);
+  await page.goto('/diary?testing');
+  await shown(page);
+  await expect(page.getByRole('button', { name: 'Add 10 years of examples (for testing)' })).toBeVisible();
+});
+
+test('examples are labelled, give way to a real entry, never leave the phone, and are removed in one step', async ({ page }) => {
+  await start(page);
+  await page.goto('/diary');
+  await shown(page);
+  await page.getByRole('button', { name: 'Add 3 months of examples' }).click();
+  await page.getByRole('dialog', { name: 'Add example entries?' }).getByRole('button', { name: 'Yes, add examples' }).click();
+  // Labelled in words on the calendar and above the figures.
+  await expect(page.locator('#calendar-examples')).toContainText('Example');
+  await expect(page.locator('#calendar-examples')).toContainText('made-up examples');
+  await expect(page.getByRole('link', { name: /20 November, made-up example/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /21 November, no entry/ })).toBeVisible();
+  await expect(page.locator('#trend-examples')).toHaveText(/^Example These figures include 29 days of made-up examples\./);
+  await page.getByRole('button', { name: 'All time' }).click();
+  await expect(page.locator('#trend-examples')).toContainText('90 days of made-up examples');
+  await page.getByRole('button', { name: '30 days' }).click();
+  await expect(page.getByRole('heading', { name: 'Made-up examples' })).toBeVisible();
+  await shot(page, 'phone-diary-examples');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.setViewportSize({ width: 320, height: 740 });
+  await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await shot(page, 'large-text-diary-examples');
+  await page.locator('#calendar-heading').locator('..').screenshot({ path: 'test-results/screens/large-text-diary-examples-calendar.png' });
+  await page.evaluate(() => { document.documentElement.style.fontSize = ''; });
+  await page.setViewportSize({ width: 360, height: 740 });
+
+  // The day page shows its example as one, and the client's entry wins.
+  await page.getByRole('link', { name: /20 November, made-up example/ }).click();
+  await expect(page.locator('#day-example')).toContainText('Example');
+  await expect(page.locator('#day-example')).toContainText('not your own entry');
+  await shot(page, 'phone-diary-day-example');
+  expect(await axeViolations(page)).toEqual([]);
+  await pick(page, 'How is your mood?', 'Very low');
+  await pick(page, 'Breathlessness', '9');
+  await page.getByLabel('A note about the day (optional)').fill('My real day');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.locator('#day-saved')).toBeVisible();
+  await expect(page.locator('#day-example')).toHaveCount(0);
+  expect((await month(page)).data.days).toEqual([
+    { date: '2026-11-20', readings: [{ m: 'mood', v: 1 }, { m: 'breathlessness', v: 9 }], note: 'My real day' },
+  ]);
+  const examplesNov = await page.evaluate(() => JSON.parse(localStorage.getItem('alongside.examples.2026-11')));
+  expect(examplesNov.data.days.map((d) => d.date)).not.toContain('2026-11-20');
+  await page.goto('/diary');
+  await shown(page);
+  await expect(page.getByRole('link', { name: /20 November, has an entry/ })).toBeVisible();
+  await expect(page.locator('#trend-examples')).toContainText('28 days of made-up examples');
+
+  // A share preview holds the real entry alone.
+  await page.goto('/share');
+  await expect(heading(page)).toHaveText('Share with your link worker');
+  await page.getByRole('radio', { name: 'The last 4 weeks', exact: true }).check();
+  await page.getByRole('button', { name: 'Preview what your link worker will see' }).click();
+  const preview = page.locator('.preview .summary');
+  await expect(preview).toContainText('Breathlessness');
+  const text = await preview.innerText();
+  // The real day alone: one reading of each, a breathlessness of 9 (the
+  // examples' are 3 to 5), and nothing for the measures only examples had.
+  expect(text).toMatch(/Breathlessness\s+Average[^\n]*highest 9\b[^\n]*from 1 reading\./);
+  expect(text).not.toMatch(/from ([2-9]|\d{2,}) readings/);
+  expect(text).not.toMatch(/lowest [0-8]\b/);
+  expect(text).not.toMatch(/\b(Low|OK|Good)\b/);
+
+  // A spreadsheet and a backup hold it alone too.
+  await page.goto('/my-data');
+  await shown(page);
+  let downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Diary spreadsheet' }).click();
+  const csv = await readFile(await (await downloading).path(), 'utf8');
+  const rows = csv.split('\r\n').filter((r) => r).slice(1);
+  expect(rows.length).toBe(3);
+  for (const row of rows) expect(row).toContain('2026-11-20');
+  downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Make a backup' }).click();
+  const backup = await readFile(await (await downloading).path(), 'utf8');
+  const backedUp = Object.keys(JSON.parse(backup).records);
+  expect(backedUp).toContain('alongside.diary.2026-11');
+  expect(backedUp.filter((k) => k.includes('example'))).toEqual([]);
+  expect(backup).not.toContain('diary_example');
+
+  // Removed in one step, after a short confirmation; the real entry stays.
+  await page.goto('/diary');
+  await shown(page);
+  await page.getByRole('button', { name: 'Remove the examples' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Remove the examples?' });
+  await expect(confirm.getByRole('button', { name: 'No, keep them' })).toBeFocused();
+  expect(await axeViolations(page)).toEqual([]);
+  await confirm.getByRole('button', { name: 'Yes, remove the examples' }).click();
+  await expect(page.locator('#examples-status')).toHaveText('The examples have been removed. Your own entries are as they were.');
+  await expect(page.locator('#examples-status')).toBeFocused();
+  await expect(page.getByRole('link', { name: /made-up example/ })).toHaveCount(0);
+  await expect(page.locator('#trend-examples')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Remove the examples' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: /20 November, has an entry/ })).toBeVisible();
+  await expect(page.locator('#trend-summary')).toContainText('From 1 reading.');
+  const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('alongside.examples.')));
+  expect(left).toEqual([]);
+  expect((await month(page)).data.days.map((d) => d.date)).toEqual(['2026-11-20']);
+  await page.reload();
+  await shown(page);
+  await expect(page.getByRole('link', { name: /20 November, has an entry/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add 3 months of examples' })).toHaveCount(0);
 });
 
 test('the client chooses what to record and adds their own measure', async ({ page }) => {

@@ -98,10 +98,7 @@ impl DiaryStore {
         if self.cache.with_untracked(|c| c.has_year(year)) {
             return;
         }
-        let _ = self.run(|c, s| {
-            let reports = c.load_year(s, year, clock::now()).into_iter().collect();
-            (true, (), reports)
-        });
+        let _ = self.run(|c, s| (true, (), c.load_year(s, year, clock::now())));
     }
 
     /// Reads the month summaries of every year (for "all time").
@@ -109,7 +106,8 @@ impl DiaryStore {
         let _ = self.run(|c, s| (true, (), c.load_index(s, clock::now())));
     }
 
-    /// True when no diary month is stored (so example entries may be added).
+    /// True when none of the client's own diary months is stored (so
+    /// example entries may be offered), however many examples are.
     pub fn is_empty(&self) -> bool {
         self.run(|c, s| {
             let (empty, reports) = c.is_empty(s, clock::now());
@@ -118,27 +116,71 @@ impl DiaryStore {
         .unwrap_or(false)
     }
 
-    /// True if `day` has an entry (tracked). Its month must be read first
-    /// (see [`DiaryStore::load_month`]).
+    /// True if `day` has an entry of the client's (tracked; examples do
+    /// not count). Its month must be read first (see
+    /// [`DiaryStore::load_month`]).
     pub fn has_day(&self, day: NaiveDate) -> bool {
         self.cache.with(|c| c.day(day).is_some())
     }
 
-    /// Reads the months read so far (tracked).
+    /// Reads the client's months read so far (tracked): never examples,
+    /// so a summary made from them never holds one.
     pub fn with_months<R>(&self, f: impl FnOnce(&[(Month, DiaryMonth)]) -> R) -> R {
         self.cache.with(|c| f(c.months()))
     }
 
-    /// Reads the month summaries of the years read so far, oldest first
-    /// (tracked).
+    /// Reads the summaries of the client's months, for the years read so
+    /// far, oldest first (tracked; never examples).
     pub fn with_index<R>(&self, f: impl FnOnce(&DiaryIndex) -> R) -> R {
         self.cache.with(|c| f(&c.index()))
     }
 
-    /// The entry for `day`, reading its month if needed (untracked).
+    /// What the diary's own screens show of the months read so far
+    /// (tracked): the client's entries, and examples on the days the
+    /// client did not fill. Only for screens that label the examples.
+    pub fn shown_months(&self) -> Vec<(Month, DiaryMonth)> {
+        self.cache.with(DiaryCache::shown_months)
+    }
+
+    /// The month summaries the diary's "all time" shows (tracked): the
+    /// client's and the examples' together. Only for screens that label
+    /// the examples.
+    pub fn shown_index(&self) -> DiaryIndex {
+        self.cache.with(DiaryCache::shown_index)
+    }
+
+    /// The days of `month` that show an example, as bits (bit 0 is the
+    /// 1st; tracked). Its year must be read first.
+    pub fn example_days(&self, month: Month) -> u32 {
+        self.cache.with(|c| c.example_days(month))
+    }
+
+    /// How many of the last `days` days ending `today` (every day, for
+    /// 0) show a made-up example (tracked). Their years must be read.
+    pub fn examples_in(&self, days: u32, today: NaiveDate) -> u32 {
+        let from = (days > 0).then(|| today - chrono::Duration::days(i64::from(days) - 1));
+        self.cache.with(|c| c.examples_shown(from, today))
+    }
+
+    /// True if examples are stored (tracked; after
+    /// [`DiaryStore::is_empty`] or [`DiaryStore::load_index`] has read
+    /// the summaries).
+    pub fn has_examples(&self) -> bool {
+        self.cache.with(DiaryCache::has_examples)
+    }
+
+    /// The client's entry for `day`, reading its month if needed
+    /// (untracked). Never an example.
     pub fn day(&self, day: NaiveDate) -> Option<DayEntry> {
         self.load_month(Month::of(day));
         self.cache.with_untracked(|c| c.day(day).cloned())
+    }
+
+    /// The made-up example shown on `day`, if it has one and the client
+    /// has no entry that day (untracked).
+    pub fn example_day(&self, day: NaiveDate) -> Option<DayEntry> {
+        self.load_month(Month::of(day));
+        self.cache.with_untracked(|c| c.example_day(day).cloned())
     }
 
     /// Saves one day's entry: its month, then the month's summary. Only
@@ -163,9 +205,9 @@ impl DiaryStore {
         saved.month
     }
 
-    /// Adds example entries from `from` to `to` for the client's measures.
-    /// Only for an empty diary: the pages offer it only then, and the
-    /// store checks again so real entries are never mixed with made-up ones.
+    /// Adds example entries from `from` to `to` for the client's
+    /// measures, kept apart from the client's own and never on a day they
+    /// filled nor today (see [`DiaryCache::add_examples`]).
     pub fn add_examples(&self, from: NaiveDate, to: NaiveDate) -> Result<(), SaveError> {
         let measures = self.measures();
         let saved = self
@@ -179,6 +221,21 @@ impl DiaryStore {
         saved.month
     }
 
+    /// Removes every example, leaving the client's entries as they are.
+    /// A failure is shown at once; `Ok` only if none is left.
+    pub fn remove_examples(&self) -> Result<(), SaveError> {
+        let result = self
+            .run(|c, s| {
+                let (result, reports) = c.remove_examples(s, clock::now());
+                (true, result, reports)
+            })
+            .unwrap_or(Err(SaveError::Unavailable));
+        // What is left is read again, so the page shows the truth.
+        self.load_index();
+        self.notices.save_result(&result);
+        result
+    }
+
     /// Reads what another tab or window changed under `key` (every diary
     /// key, for `None`); true if what is shown changed.
     fn reload(&self, key: Option<&StoreKey>) -> bool {
@@ -189,7 +246,7 @@ impl DiaryStore {
                 true
             }
             Some(k) if *k == DiarySettings::key() => false,
-            Some(k) if k.as_str().starts_with("alongside.diary.") => self
+            Some(k) if k.as_str().starts_with("alongside.diary.") || k.is_examples() => self
                 .run(|c, s| {
                     let (changed, reports) = c.reload_key(s, k, clock::now());
                     (changed, changed, reports)

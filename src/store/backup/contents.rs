@@ -77,7 +77,7 @@ impl BackupContents {
                     }
                 }
                 Holds::Quarantine => c.kept_aside += 1,
-                Holds::DiaryIndex(_) | Holds::SafetyCopy | Holds::Unknown => {}
+                Holds::DiaryIndex(_) | Holds::SafetyCopy | Holds::Examples | Holds::Unknown => {}
             }
         }
         c

@@ -126,7 +126,7 @@ impl Backup {
             let holds = Holds::of(&key);
             if matches!(
                 holds,
-                Holds::Quarantine | Holds::SafetyCopy | Holds::Unknown
+                Holds::Quarantine | Holds::SafetyCopy | Holds::Examples | Holds::Unknown
             ) {
                 continue;
             }
@@ -143,7 +143,9 @@ impl Backup {
         }
         let mut records = BTreeMap::new();
         for key in our_keys(store)? {
-            if key.is_safety_copy() {
+            // Made-up examples are not the client's record: a backup
+            // never holds them.
+            if matches!(Holds::of(&key), Holds::SafetyCopy | Holds::Examples) {
                 continue;
             }
             if let Some(raw) = read_raw(store, &key)? {
@@ -204,6 +206,11 @@ impl Backup {
             let holds = Holds::of(&key);
             if holds == Holds::SafetyCopy {
                 return Err(BackupError::Damaged);
+            }
+            // No backup of ours holds examples; one that does (edited by
+            // hand) never brings them back as anything.
+            if holds == Holds::Examples {
+                continue;
             }
             if check == Check::Everything {
                 if holds == Holds::Unknown {
@@ -297,4 +304,33 @@ pub(super) fn read_raw<B: Backend>(
         },
         _ => BackupError::Unavailable,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_carrying_examples_never_brings_them_back() {
+        // No backup of ours holds examples; one edited to carry them (with
+        // a checksum to match) is read without them.
+        let month = r#"{"app":"alongside","kind":"diary_example_month","schema":1,"rev":1,"saved_at":"2026-11-01T00:00:00.000Z","data":{"days":[]}}"#;
+        let own = r#"{"app":"alongside","kind":"diary_month","schema":1,"rev":1,"saved_at":"2026-11-01T00:00:00.000Z","data":{"days":[]}}"#;
+        let mut records = BTreeMap::new();
+        records.insert(
+            StoreKey::parse("alongside.examples.2026-11").unwrap(),
+            month.to_string(),
+        );
+        records.insert(
+            StoreKey::parse("alongside.diary.2026-11").unwrap(),
+            own.to_string(),
+        );
+        let backup = Backup {
+            created_at: "2026-11-21T10:30:00.000Z".parse().unwrap(),
+            records,
+        };
+        let read = Backup::from_file(&backup.to_file()).unwrap();
+        let keys: Vec<&str> = read.records().keys().map(StoreKey::as_str).collect();
+        assert_eq!(keys, vec!["alongside.diary.2026-11"]);
+    }
 }

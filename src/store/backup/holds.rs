@@ -19,6 +19,9 @@ pub(super) enum Holds {
     Quarantine,
     /// The copy kept before the last restore.
     SafetyCopy,
+    /// Made-up example entries or their summaries (or a damaged one kept
+    /// aside): never the client's record, so never in a backup.
+    Examples,
     /// Ours, but not a key this build writes: a newer version's.
     Unknown,
 }
@@ -28,6 +31,9 @@ impl Holds {
     pub(super) fn of(key: &StoreKey) -> Holds {
         if key.is_safety_copy() {
             return Holds::SafetyCopy;
+        }
+        if key.is_examples() || key.is_examples_copy() {
+            return Holds::Examples;
         }
         if crate::store::kinds::holds(key).is_some() {
             return Holds::Kind;
@@ -57,7 +63,7 @@ impl Holds {
 /// Checks that `raw` is a record this build can read under `key` (which
 /// holds `holds`), as the store would read it, and that a diary value
 /// belongs to its key's month or year. Quarantined copies, the safety
-/// copy and unknown keys are not records and are not checked here.
+/// copy, examples and unknown keys are not records and are not checked here.
 pub(super) fn check_record(key: &StoreKey, holds: Holds, raw: &str) -> Result<(), DecodeError> {
     fn read<T: Record>(raw: &str) -> Result<T, DecodeError> {
         decode::<T>(raw).map(|d| d.value)
@@ -86,6 +92,6 @@ pub(super) fn check_record(key: &StoreKey, holds: Holds, raw: &str) -> Result<()
             }
             Ok(())
         }
-        Holds::Quarantine | Holds::SafetyCopy | Holds::Unknown => Ok(()),
+        Holds::Quarantine | Holds::SafetyCopy | Holds::Examples | Holds::Unknown => Ok(()),
     }
 }

@@ -13,6 +13,7 @@ mod goals;
 mod profile;
 mod share;
 
+pub use diary::{ExampleIndex, ExampleMonth};
 pub use goals::GOALS_SCHEMA;
 pub use profile::{ProfileV1, PROFILE_SCHEMA};
 

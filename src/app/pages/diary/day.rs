@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 use super::fields::{summary, DayFields};
 use crate::app::components::{ErrorSummary, FormErrors, Page, TextField};
 use crate::app::state::{use_diary, DiaryStore};
-use crate::model::diary::{DayDraft, Kind, Measure};
+use crate::model::diary::{format_time, DayDraft, DayEntry, Kind, Measure};
 use crate::model::time::{format_day, parse_iso_day};
 use crate::platform::{clock, page};
 
@@ -53,6 +53,11 @@ fn DayForm(day: NaiveDate) -> impl IntoView {
     let today = clock::today();
     let measures = diary.measures();
     let entry = diary.day(day);
+    // A made-up example on this day is shown as one, never put in the
+    // form: what the client saves here is their own entry, and wins.
+    let example = diary
+        .example_day(day)
+        .map(|e| example_lines(&e, &diary.all_measures()));
     let draft = RwSignal::new(DayDraft::new(day, &measures, entry.as_ref()));
     let errors = FormErrors::new("A day in your diary");
     let saved = RwSignal::new(None::<DayDraft>);
@@ -77,6 +82,17 @@ fn DayForm(day: NaiveDate) -> impl IntoView {
                     <p><a href="/diary">"See your diary"</a></p>
                 </div>
             })}
+            {move || example.clone().filter(|_| saved.with(Option::is_none)).map(|lines| view! {
+                <div class="example-day" id="day-example">
+                    <p>
+                        <span class="tag tag--example">"Example"</span>
+                        " This day shows a made-up example, not your own entry. If you save this day, your entry replaces the example."
+                    </p>
+                    <ul class="list">
+                        {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                    </ul>
+                </div>
+            })}
             <p>"Fill in as much or as little as you like. Everything is optional."</p>
             <form novalidate on:submit=save>
                 <DayFields draft=draft errors=errors />
@@ -93,6 +109,22 @@ fn DayForm(day: NaiveDate) -> impl IntoView {
             </form>
         </Page>
     }
+}
+
+/// A made-up example's readings, a line each: "Mood: Good",
+/// "Blood glucose at 8:00am: 6.4 mmol/L".
+fn example_lines(example: &DayEntry, measures: &[Measure]) -> Vec<String> {
+    example
+        .readings
+        .iter()
+        .filter_map(|r| {
+            let m = measures.iter().find(|m| m.id == r.m)?;
+            Some(match r.t {
+                Some(t) => format!("{} at {}: {}", m.name, format_time(t), m.show(r.v)),
+                None => format!("{}: {}", m.name, m.show(r.v)),
+            })
+        })
+        .collect()
 }
 
 /// Checks the day form and saves it; on success keeps what was saved in

@@ -5,21 +5,22 @@
 //! are loaded only when shown, so the diary stays quick after ten years.
 
 mod day;
+mod examples;
 mod fields;
 mod measures;
 
 use chrono::{Datelike, Duration, NaiveDate};
 use leptos::ev::SubmitEvent;
-use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 pub use day::{DayPage, QuickCheckIn};
 pub use measures::Measures;
 
+use examples::{ExampleNote, Examples, ExamplesShown};
+
 use crate::app::components::{
-    close_dialog, open_dialog, ConfirmDialog, DataTable, DialogTone, ErrorSummary, FormErrors,
-    LineChart, Page, SummaryError, TextField,
+    DataTable, ErrorSummary, FormErrors, LineChart, Page, SummaryError, TextField,
 };
 use crate::app::state::{use_diary, DiaryStore};
 use crate::model::diary::{
@@ -56,22 +57,30 @@ pub fn Diary() -> impl IntoView {
     // the page decides whether the diary is empty.
     diary.load_month(Month::of(today));
     let empty = RwSignal::new(diary.is_empty());
-    // Examples or a first entry fill the diary: show the trends then.
+    // A first entry fills the diary: show the trends then.
     Effect::new(move |_| {
         if diary.with_index(|i| !i.is_empty()) {
             empty.set(false);
         }
     });
-    let empty = move || empty.get();
+    // Trends show for the client's entries or for examples; the offer of
+    // examples only for a diary with neither.
+    let shown = move || !empty.get() || diary.has_examples();
+    // What adding or removing the examples did, said after it is done.
+    let status = RwSignal::new(None::<String>);
     view! {
         <Page title="Your diary".into()>
             <p>
                 <a class="button" href=format!("/diary/{}", iso_day(today))>"Fill in today"</a>
             </p>
             <OtherDay />
+            <p class="status" role="status" id="examples-status" tabindex="-1">{move || status.get()}</p>
             <Calendar diary=diary today=today />
-            <Show when=move || !empty() fallback=move || view! { <Examples diary=diary today=today /> }>
+            <Show when=shown fallback=move || view! { <Examples diary=diary today=today status=status /> }>
                 <Trends diary=diary today=today />
+            </Show>
+            <Show when=move || diary.has_examples()>
+                <ExamplesShown diary=diary status=status />
             </Show>
             <h2>"What you record"</h2>
             <p>
@@ -138,6 +147,9 @@ fn Calendar(diary: DiaryStore, today: NaiveDate) -> impl IntoView {
                 .map_or(0, |m| m.days)
         })
     };
+    // Days showing a made-up example, marked in words and by a dashed
+    // outline (not by colour alone).
+    let example_bits = move || diary.example_days(shown.get());
     view! {
         <section aria-labelledby="calendar-heading">
             <h2 id="calendar-heading">{move || shown.get().name()}</h2>
@@ -151,6 +163,12 @@ fn Calendar(diary: DiaryStore, today: NaiveDate) -> impl IntoView {
                     </button>
                 })}
             </div>
+            {move || (example_bits() != 0).then(|| view! {
+                <p class="calendar__legend" id="calendar-examples">
+                    <span class="tag tag--example">"Example"</span>
+                    " Days with a dashed outline hold made-up examples, not your own entries."
+                </p>
+            })}
             <table class="calendar">
                 <caption class="visually-hidden">"Days with diary entries are marked"</caption>
                 <thead>
@@ -171,6 +189,7 @@ fn Calendar(diary: DiaryStore, today: NaiveDate) -> impl IntoView {
                     {move || {
                         let month = shown.get();
                         let bits = bits();
+                        let examples = example_bits();
                         let first = month.first_day();
                         let lead = first.weekday().num_days_from_monday();
                         let cells: Vec<Option<NaiveDate>> = (0..lead)
@@ -182,7 +201,7 @@ fn Calendar(diary: DiaryStore, today: NaiveDate) -> impl IntoView {
                             .map(|week| {
                                 view! {
                                     <tr>
-                                        {week.iter().map(|cell| day_cell(*cell, bits, today)).collect_view()}
+                                        {week.iter().map(|cell| day_cell(*cell, bits, examples, today)).collect_view()}
                                     </tr>
                                 }
                             })
@@ -194,22 +213,25 @@ fn Calendar(diary: DiaryStore, today: NaiveDate) -> impl IntoView {
     }
 }
 
-fn day_cell(cell: Option<NaiveDate>, bits: u32, today: NaiveDate) -> AnyView {
+fn day_cell(cell: Option<NaiveDate>, bits: u32, examples: u32, today: NaiveDate) -> AnyView {
     let Some(day) = cell else {
         return view! { <td></td> }.into_any();
     };
     let has = bits & (1 << day.day0()) != 0;
+    let example = !has && examples & (1 << day.day0()) != 0;
     let words = format_day(day, today);
     if day > today {
         return view! { <td class="calendar__future">{day.day()}</td> }.into_any();
     }
     let label = if has {
         format!("{words}, has an entry")
+    } else if example {
+        format!("{words}, made-up example")
     } else {
         format!("{words}, no entry")
     };
     view! {
-        <td class:calendar__has=has class:calendar__today=day == today>
+        <td class:calendar__has=has class:calendar__example=example class:calendar__today=day == today>
             <a href=format!("/diary/{}", iso_day(day)) aria-label=label>{day.day()}</a>
         </td>
     }
@@ -253,15 +275,16 @@ fn Trends(diary: DiaryStore, today: NaiveDate) -> impl IntoView {
     let trend = Memo::new(move |_| {
         let id = chosen.get();
         let days = range.get();
+        // The diary's own screen shows the examples too, labelled below.
         if days == 0 {
-            diary.with_index(|i| monthly_trend(&id, i))
+            monthly_trend(&id, &diary.shown_index())
         } else {
-            diary.with_months(|ms| {
-                let refs: Vec<_> = ms.iter().map(|(m, d)| (*m, d)).collect();
-                daily_trend(&id, days, today, &refs)
-            })
+            let ms = diary.shown_months();
+            let refs: Vec<_> = ms.iter().map(|(m, d)| (*m, d)).collect();
+            daily_trend(&id, days, today, &refs)
         }
     });
+    let example_days = Memo::new(move |_| diary.examples_in(range.get(), today));
     let measure = move || all.iter().find(|m| m.id == chosen.get()).cloned();
     view! {
         <section aria-labelledby="trends-heading">
@@ -287,6 +310,7 @@ fn Trends(diary: DiaryStore, today: NaiveDate) -> impl IntoView {
                     </button>
                 })}
             </div>
+            <ExampleNote days=example_days />
             {move || measure().map(|m| view! { <TrendView measure=m trend=trend.get() days=range.get() today=today /> })}
         </section>
     }
@@ -392,57 +416,5 @@ fn average_words(measure: &Measure, x10: i32) -> String {
         Kind::Number { unit, decimals, .. } => {
             format!("{} {unit}", format_scaled(x10, decimals + 1))
         }
-    }
-}
-
-/// For an empty diary: example entries to try the app with, added only
-/// after the client confirms.
-#[component]
-fn Examples(diary: DiaryStore, today: NaiveDate) -> impl IntoView {
-    let dialog = NodeRef::<html::Dialog>::new();
-    let years = RwSignal::new(0u32);
-    let open = move |y: u32| {
-        years.set(y);
-        open_dialog(dialog);
-    };
-    let close = move || close_dialog(dialog);
-    let add = move |()| {
-        let from = if years.get_untracked() == 0 {
-            today - Duration::days(89)
-        } else {
-            today - Duration::days(3649)
-        };
-        let _ = diary.add_examples(from, today);
-        close();
-        page::focus_after_render("trends-heading");
-    };
-    view! {
-        <section aria-labelledby="examples-heading">
-            <h2 id="examples-heading">"Trying Alongside out?"</h2>
-            <p>"Your diary is empty. You can fill it with made-up example entries to see how it works. Only do this if you are trying the app: examples are mixed in with anything you record later."</p>
-            <div class="button-group">
-                <button type="button" class="button button--secondary" on:click=move |_| open(0)>
-                    "Add 3 months of examples"
-                </button>
-                <button type="button" class="link-button" on:click=move |_| open(10)>
-                    "Add 10 years of examples (for testing)"
-                </button>
-            </div>
-            <ConfirmDialog
-                node_ref=dialog
-                id="examples-dialog"
-                title="Add example entries?"
-                confirm="Yes, add examples".to_string()
-                cancel="No, keep it empty"
-                tone=DialogTone::Plain
-                on_confirm=Callback::new(add)
-            >
-                <p>{move || if years.get() == 0 {
-                    "This fills the last 3 months of your diary with made-up entries."
-                } else {
-                    "This fills the last 10 years of your diary with made-up entries. It is for testing and takes a moment."
-                }}</p>
-            </ConfirmDialog>
-        </section>
     }
 }
