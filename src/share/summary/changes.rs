@@ -326,6 +326,7 @@ mod tests {
             monday_weeks: true,
             last_day: Some(27),
             last_week: Vec::new(),
+            range: None,
         }
     }
 
