@@ -86,7 +86,7 @@ pub fn LineChart(
                 view! { <span class="chart__label chart__month" style:left=percent(chart.time.across(*at))>{words.clone()}</span> }
             })
             .collect_view();
-        view! { <div class=format!("chart__months chart__months--{fit}")>{labels}</div> }
+        view! { <div class=format!("chart__months chart__months--{fit}")><div class="chart__months-in">{labels}</div></div> }
     });
     let one_day = chart.time.last.is_none();
     let dates = view! {
