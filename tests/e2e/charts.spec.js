@@ -208,6 +208,8 @@ test("a shared summary's charts are dated in the preview, the review and print",
   expect((await chartText(sharedChart(worker.page, 'Mood'))).values).toEqual(['Very low', 'Low', 'OK', 'Good', 'Very good']);
   await chart.scrollIntoViewIfNeeded();
   await shot(worker.page, 'charts-review');
+  await chart.screenshot({ path: 'test-results/screens/charts-review-peak-flow.png' });
+  await sharedChart(worker.page, 'Mood').screenshot({ path: 'test-results/screens/charts-review-mood.png' });
   expect(await axeViolations(worker.page)).toEqual([]);
 
   // Printed (on A4's width): still dated, lines drawn, labels of a
