@@ -4,6 +4,7 @@
 //! tested natively with `cargo test`.
 
 pub mod appointment;
+pub mod chart;
 pub mod csv;
 pub mod diary;
 pub mod goal;

@@ -144,6 +144,22 @@ pub fn format_day(day: NaiveDate, today: NaiveDate) -> String {
     out
 }
 
+/// A month's name cut short for a chart's axis: "Nov" (`month0` 0 is
+/// January).
+pub fn short_month(month0: u32) -> &'static str {
+    MONTHS[month0 as usize % 12].get(..3).unwrap_or_default()
+}
+
+/// A date cut short for a chart's axis, "3 Nov", with the year added when
+/// it is not the year of `today` ("3 Nov 2025").
+pub fn short_day(day: NaiveDate, today: NaiveDate) -> String {
+    let mut out = format!("{} {}", day.day(), short_month(day.month0()));
+    if day.year() != today.year() {
+        out.push_str(&format!(" {}", day.year()));
+    }
+    out
+}
+
 /// Reads a date as a browser date box gives it and as we store it,
 /// `YYYY-MM-DD`. By hand: chrono's general date parser is several
 /// kilobytes of code for this one fixed form.

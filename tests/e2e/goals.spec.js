@@ -70,7 +70,7 @@ test('a goal with three steps, two ticked, rated twice and done is all there aft
   const table = page.getByRole('table', { name: 'Your ratings, newest first' });
   await expect(table.getByRole('row')).toHaveCount(3);
   await expect(table.getByRole('row').nth(1)).toContainText('Sat 21 November6');
-  await expect(page.locator('svg.chart circle')).toHaveCount(2);
+  await expect(page.locator('.chart .chart__point')).toHaveCount(2);
 
   await page.getByLabel('Add a note').fill('Windy, but I got to the gate');
   await page.getByRole('button', { name: 'Save note' }).click();

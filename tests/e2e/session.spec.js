@@ -81,8 +81,9 @@ test('"What has changed" comes first and fits the first screen of a laptop and t
   await expect(worker.page.locator('.summary')).not.toContainText('out of 5');
   const axis = await worker.page.locator('.summary .chart .chart__label').allTextContents();
   expect(axis.filter((t) => /^\d+\.0$/.test(t))).toEqual([]);
-  // Charts say their first and last days.
-  expect(axis).toEqual(expect.arrayContaining(['Fri 13 November', 'Thu 10 December']));
+  // Charts say their first and last days: the first week's figures start
+  // on the period's first day, the last week on Monday 7 December.
+  expect(axis).toEqual(expect.arrayContaining(['13 Nov', '7 Dec']));
   // About them, as chosen by default.
   await expect(worker.page.locator('.summary')).toContainText('Type 2 diabetes, COPD (chronic obstructive pulmonary disease), Bad knees');
   await expect(worker.page.locator('.summary')).toContainText('Getting to the allotment twice a week');

@@ -1,89 +1,115 @@
-//! [`LineChart`]: a small line chart drawn as SVG, hidden from screen
-//! readers (the figures always come as text beside it).
+//! [`LineChart`]: a small line chart, hidden from screen readers (the
+//! figures always come as text beside it). What it shows is worked out in
+//! [`crate::model::chart`]; this only draws it: the lines and dots in an
+//! SVG stretched to its box, the labels as HTML beside and under it, so
+//! they grow with the text size.
 
 use leptos::prelude::*;
 
-/// A line chart: `points` are (x, y), x from 0 to `x_max` (days, or the
-/// number of a rating), y scaled as the values are, drawn between `lo`
-/// and `hi` with `labels` on the left. Hidden from screen readers: every
-/// chart comes with the same figures as text.
+use crate::model::chart::Chart;
+
+/// Thousandths as a CSS percentage: 275 is "27.5%". Whole numbers only:
+/// formatting floats would add kilobytes of code.
+fn percent(t: i32) -> String {
+    let t = t.clamp(0, 1000);
+    format!("{}.{}%", t / 10, t % 10)
+}
+
+/// A line chart of `chart`: values labelled on the left, dates under it,
+/// the first of each month marked. Positions are set through the style
+/// object, which the content security policy allows (a `style` attribute
+/// it would not).
 #[component]
 pub fn LineChart(
-    /// The points, oldest first.
-    points: Vec<(u32, i32)>,
-    /// The largest x.
-    x_max: u32,
-    /// The value at the bottom.
-    lo: i32,
-    /// The value at the top.
-    hi: i32,
-    /// Values to label on the left, with their words.
-    labels: Vec<(i32, String)>,
-    /// The first and last day the x axis covers, in words, shown under
-    /// its two ends.
-    #[prop(optional)]
-    dates: Option<(String, String)>,
-    /// The largest step in x that is joined by a line: points further
-    /// apart are a gap in the readings and are left unjoined, so the line
-    /// covers only the times something was recorded. Every point is joined
-    /// when not given.
-    #[prop(optional)]
-    gap: Option<u32>,
+    /// What to draw.
+    chart: Chart,
 ) -> impl IntoView {
-    // Whole numbers only: formatting floats would add kilobytes of code.
-    // The left margin fits the longest label (about 8 units a letter).
-    let widest = labels
-        .iter()
-        .map(|(_, w)| w.chars().count())
-        .max()
-        .unwrap_or(0);
-    let left = (widest as i64 * 8 + 8).clamp(28, 90);
-    let width = 292 - left;
-    const TOP: i64 = 8;
-    const HEIGHT: i64 = 120;
-    let below = if dates.is_some() { 22 } else { 0 };
-    let span = i64::from(hi - lo).max(1);
-    let x = move |v: u32| left + i64::from(v) * width / i64::from(x_max.max(1));
-    let y = move |v: i32| TOP + (i64::from(hi) - i64::from(v.clamp(lo, hi))) * HEIGHT / span;
-    // One line for each run of points close enough to join.
-    let mut runs: Vec<Vec<String>> = Vec::new();
-    let mut last_x: Option<u32> = None;
-    for (px, py) in &points {
-        let joined = last_x.is_some_and(|lx| gap.is_none_or(|g| px.saturating_sub(lx) <= g));
-        if !joined {
-            runs.push(Vec::new());
-        }
-        if let Some(run) = runs.last_mut() {
-            run.push(format!("{},{}", x(*px), y(*py)));
-        }
-        last_x = Some(*px);
-    }
-    let bottom = TOP + HEIGHT;
-    view! {
-        <svg class="chart" viewBox=format!("0 0 300 {}", bottom + 8 + below) aria-hidden="true" focusable="false">
-            {labels
-                .into_iter()
-                .map(|(v, words)| view! {
-                    <line class="chart__grid" x1=left y1=y(v) x2=left + width y2=y(v) />
-                    <text class="chart__label" x="2" y=y(v) + 5>{words}</text>
+    let lines = chart
+        .runs()
+        .into_iter()
+        .filter(|run| run.len() > 1)
+        .map(|run| {
+            let points = run
+                .iter()
+                .map(|p| {
+                    let (x, y) = chart.place(*p);
+                    format!("{x},{y}")
                 })
-                .collect_view()}
-            {dates.map(|(first, last)| view! {
-                <text class="chart__label" x="2" y=bottom + 26>{first}</text>
-                <text class="chart__label" x="298" y=bottom + 26 text-anchor="end">{last}</text>
-            })}
-            {runs
-                .into_iter()
-                .filter(|run| run.len() > 1)
-                .map(|run| view! { <polyline class="chart__line" points=run.join(" ") /> })
-                .collect_view()}
-            {(points.len() <= 40)
-                .then(|| {
-                    points
-                        .iter()
-                        .map(|(px, py)| view! { <circle class="chart__point" cx=x(*px) cy=y(*py) r="4" /> })
-                        .collect_view()
-                })}
-        </svg>
+                .collect::<Vec<_>>()
+                .join(" ");
+            view! { <polyline class="chart__line" points=points vector-effect="non-scaling-stroke" /> }
+        })
+        .collect_view();
+    // A dot is a line of no length with round ends: it stays round when
+    // the drawing is stretched.
+    let dots = chart
+        .dots()
+        .into_iter()
+        .map(|p| {
+            let (x, y) = chart.place(p);
+            view! { <path class="chart__point" d=format!("M{x} {y}h0") vector-effect="non-scaling-stroke" /> }
+        })
+        .collect_view();
+    let grid = chart
+        .values
+        .ticks
+        .iter()
+        .map(|(v, _)| {
+            let y = chart.values.down(*v);
+            view! { <line class="chart__grid" x1="0" y1=y x2="1000" y2=y vector-effect="non-scaling-stroke" /> }
+        })
+        .collect_view();
+    let marks = chart
+        .time
+        .months
+        .iter()
+        .map(|(at, _)| {
+            let x = chart.time.across(*at);
+            view! { <line class="chart__mark" x1=x y1="0" x2=x y2="1000" vector-effect="non-scaling-stroke" /> }
+        })
+        .collect_view();
+    let values = chart
+        .values
+        .ticks
+        .iter()
+        .map(|(v, words)| {
+            view! { <span class="chart__label chart__value" style:top=percent(chart.values.down(*v))>{words.clone()}</span> }
+        })
+        .collect_view();
+    let months = chart.time.months_fit().map(|fit| {
+        let labels = chart
+            .time
+            .months
+            .iter()
+            .filter(|(_, words)| !words.is_empty())
+            .map(|(at, words)| {
+                view! { <span class="chart__label chart__month" style:left=percent(chart.time.across(*at))>{words.clone()}</span> }
+            })
+            .collect_view();
+        view! { <div class=format!("chart__months chart__months--{fit}")><div class="chart__months-in">{labels}</div></div> }
+    });
+    let one_day = chart.time.last.is_none();
+    let dates = view! {
+        <div class="chart__dates" class:chart__dates--one=one_day>
+            <span class="chart__label">{chart.time.first.clone()}</span>
+            {chart.time.last.clone().map(|last| view! { <span class="chart__label">{last}</span> })}
+        </div>
+    };
+    view! {
+        <div class="chart" aria-hidden="true">
+            <div class="chart__body">
+                <div class="chart__values">{values}</div>
+                <div class="chart__plot">
+                    <svg class="chart__svg" viewBox="0 0 1000 1000" preserveAspectRatio="none" focusable="false">
+                        {grid}
+                        {marks}
+                        {lines}
+                        {dots}
+                    </svg>
+                </div>
+                {months}
+                {dates}
+            </div>
+        </div>
     }
 }

@@ -13,6 +13,7 @@ use crate::app::components::{
 use crate::app::state::use_saved;
 use crate::model::appointment::ApptBook;
 use crate::model::appointment::ApptKind;
+use crate::model::chart::{Chart, Scale};
 use crate::model::time::format_day;
 use crate::model::wellbeing::TalkList;
 use crate::model::wellbeing::Wellbeing;
@@ -218,7 +219,8 @@ pub fn CheckInHistory() -> impl IntoView {
                     <p>{format!("Your starting point is your first check-in, on {}. You have done {} in all.", format_day(start, today), w.checkins.len())}</p>
                     <p><a class="button" href="/check-in">"Do a check-in now"</a></p>
                     {Question::ALL.into_iter().map(|q| {
-                        let points: Vec<(u32, i32)> = w.checkins.iter().enumerate().filter_map(|(i, c)| Some((i as u32, i32::from(c.answer(q)?)))).collect();
+                        let dated: Vec<(chrono::NaiveDate, i32)> = w.checkins.iter().filter_map(|c| Some((c.date, i32::from(c.answer(q)?)))).collect();
+                        let chart = (dated.len() > 1).then(|| Chart::daily(&dated, &Scale::ZeroToTen, 0, today)).flatten();
                         let words = match w.first_and_latest(q) {
                             None => "No answers yet.".to_string(),
                             Some(((d0, a0), (d1, _))) if d0 == d1 => format!("Starting point: {a0} ({}).", format_day(d0, today)),
@@ -231,16 +233,13 @@ pub fn CheckInHistory() -> impl IntoView {
                             format_day(c.date, today),
                             c.answer(q).map_or("Prefer not to say".to_string(), |a| a.to_string()),
                         ]).collect();
-                        let last = w.checkins.len().saturating_sub(1) as u32;
                         view! {
                             <section class="card" aria-label=q.short()>
                                 <h2 class="heading-m">{q.short()}</h2>
                                 <p class="secondary-text">{q.wording()}</p>
                                 <p class="trend__summary">{words}</p>
                                 {(!q.higher_is_better()).then(|| view! { <p>"For this question, a lower number is better."</p> })}
-                                {(points.len() > 1).then(|| view! {
-                                    <LineChart points=points x_max=last lo=0 hi=10 labels=vec![(0, "0".into()), (5, "5".into()), (10, "10".into())] />
-                                })}
+                                {chart.map(|chart| view! { <LineChart chart=chart /> })}
                                 <details class="details">
                                     <summary>"Show every answer"</summary>
                                     <DataTable

@@ -206,6 +206,10 @@ impl Summary {
                     monday_weeks: true,
                     last_day,
                     last_week,
+                    range: match m.kind {
+                        Kind::Number { min, max, .. } => Some((min, max)),
+                        _ => None,
+                    },
                 }
             })
             .collect();

@@ -347,6 +347,7 @@ mod tests {
             monday_weeks: true,
             last_day: Some(27),
             last_week: Vec::new(),
+            range: None,
         }
     }
 

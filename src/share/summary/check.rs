@@ -79,6 +79,8 @@ impl Summary {
                     .iter()
                     .all(|(d, t, v)| day_ok(*d) && t.is_none_or(|t| t < 1440) && value_ok(*v))
                 && m.last_day.is_none_or(day_ok)
+                && m.range
+                    .is_none_or(|(lo, hi)| lo < hi && value_ok(lo) && value_ok(hi))
                 && m.last_week.len() <= 11
                 && m.last_week
                     .iter()

@@ -12,13 +12,15 @@
 //! record (`build`), checking a received one (`check`), "What has changed"
 //! (`changes`, which also says which way a trend went), what changed since
 //! an earlier summary (`since`), appointments grouped for reading
-//! (`agenda`), values in words (`values`) and a typical sample (`sample`).
+//! (`agenda`), values in words (`values`), a measure's chart (`chart`)
+//! and a typical sample (`sample`).
 //! Everything is re-exported here, so paths such as
 //! `crate::share::summary::Summary` stay as they were.
 
 mod agenda;
 mod build;
 mod changes;
+mod chart;
 mod check;
 mod limits;
 mod past;

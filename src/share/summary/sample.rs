@@ -55,6 +55,7 @@ pub fn typical(now: DateTime<Utc>) -> Summary {
         } else {
             Vec::new()
         },
+        range: (kind == SharedKind::Number).then_some((0, base * 3)),
     };
     // A weekly walking group and two GP visits.
     let mut past: Vec<SharedPast> = (0..12)

@@ -246,6 +246,11 @@ pub struct SharedMeasure {
     /// 7 days of the period, as `[value, count]`.
     #[serde(rename = "lw", default, skip_serializing_if = "Vec::is_empty")]
     pub last_week: Vec<(i32, u32)>,
+    /// For numbers: the lowest and highest likely values (scaled), which
+    /// its chart is drawn within (absent from older links: the chart then
+    /// falls back to a minimum span).
+    #[serde(rename = "rg", default, skip_serializing_if = "Option::is_none")]
+    pub range: Option<(i32, i32)>,
 }
 
 /// Wellbeing check-ins as shared: four answers each, 0 to 10, `None` for

@@ -23,6 +23,7 @@ use crate::app::components::{
     DataTable, ErrorSummary, FormErrors, LineChart, Page, SummaryError, TextField,
 };
 use crate::app::state::{use_diary, DiaryStore};
+use crate::model::chart::{Chart, Scale};
 use crate::model::diary::{
     daily_trend, format_scaled, monthly_trend, months_for, Kind, Measure, Month, Trend,
 };
@@ -322,7 +323,6 @@ fn TrendView(measure: Measure, trend: Trend, days: u32, today: NaiveDate) -> imp
     let Some(summary) = trend.summary.clone() else {
         return view! { <p class="trend__summary" id="trend-summary">{format!("No {} readings in this period.", measure.name)}</p> }.into_any();
     };
-    let d = measure.decimals();
     let avg = |x10: i32| average_words(&measure, x10);
     let words = format!(
         "Average {}. Lowest {}. Highest {}. From {} reading{}.",
@@ -332,36 +332,18 @@ fn TrendView(measure: Measure, trend: Trend, days: u32, today: NaiveDate) -> imp
         summary.n,
         if summary.n == 1 { "" } else { "s" }
     );
-    let (lo, hi) = measure.range();
-    // Numbers are drawn between the lowest and highest seen, so a change
-    // in blood glucose is visible; scales use their whole range.
-    let (lo, hi) = match measure.kind {
-        Kind::Number { .. } => (summary.lo * 10, (summary.hi * 10).max(summary.lo * 10 + 1)),
-        _ => (lo * 10, hi * 10),
-    };
-    let first = trend.points.first().map_or(today, |p| p.from);
-    let x_of = |from: NaiveDate| {
-        if days == 0 {
-            ((from.year() - first.year()) * 12 + from.month() as i32 - first.month() as i32) as u32
-        } else {
-            (from - (today - Duration::days(i64::from(days) - 1))).num_days() as u32
-        }
-    };
-    let x_max = if days == 0 {
-        trend.points.last().map_or(1, |p| x_of(p.from))
-    } else {
-        days - 1
-    };
-    let points = trend
+    // The chart's axes and points are worked out in model::chart.
+    let dated: Vec<(NaiveDate, i32)> = trend
         .points
         .iter()
-        .map(|p| (x_of(p.from), p.average_x10))
+        .map(|p| (p.from, p.average_x10))
         .collect();
-    let label = |v: i32| match measure.kind {
-        Kind::Number { .. } => format_scaled(v / 10, d),
-        _ => (v / 10).to_string(),
+    let scale = Scale::of(&measure.kind);
+    let chart = if days == 0 {
+        Chart::monthly(&dated, &scale, 1)
+    } else {
+        Chart::daily(&dated, &scale, 1, today)
     };
-    let labels = vec![(lo, label(lo)), (hi, label(hi))];
     let caption = format!(
         "{}, average for each {}",
         measure.name,
@@ -398,7 +380,7 @@ fn TrendView(measure: Measure, trend: Trend, days: u32, today: NaiveDate) -> imp
     };
     view! {
         <p class="trend__summary" id="trend-summary">{words}</p>
-        <LineChart points=points x_max=x_max.max(1) lo=lo hi=hi labels=labels />
+        {chart.map(|chart| view! { <LineChart chart=chart /> })}
         <details class="details" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary>"Show the figures as a table"</summary>
             {table}

@@ -15,6 +15,7 @@ use crate::app::components::{
     UndoNotice,
 };
 use crate::app::state::{use_deleted_goal, use_saved, GoalsStore};
+use crate::model::chart::{Chart, Scale};
 use crate::model::goal::{parse_rating, DeletedStep, Direction, Rating};
 use crate::model::time::format_day;
 use crate::model::GoalBook;
@@ -478,17 +479,12 @@ fn Ratings(s: Section) -> impl IntoView {
     }
 }
 
-/// The ratings as a line from oldest to newest, on a 0 to 10 scale.
+/// The ratings as a line from oldest to newest, on a 0 to 10 scale, dated.
 #[component]
 fn RatingChart(ratings: Vec<Rating>) -> impl IntoView {
-    let last = ratings.len().saturating_sub(1) as u32;
-    let points = ratings
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (i as u32, i32::from(r.value)))
-        .collect();
-    let labels = [0, 5, 10].into_iter().map(|v| (v, v.to_string())).collect();
-    view! { <LineChart points=points x_max=last lo=0 hi=10 labels=labels /> }
+    let dated: Vec<(NaiveDate, i32)> = ratings.iter().map(|r| (r.on, i32::from(r.value))).collect();
+    Chart::daily(&dated, &Scale::ZeroToTen, 0, clock::today())
+        .map(|chart| view! { <LineChart chart=chart /> })
 }
 
 /// Dated notes and reflections on the goal.

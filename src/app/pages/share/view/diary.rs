@@ -45,21 +45,10 @@ fn MeasureDetail(
     let s = summary;
     let m = s.measures[index].clone();
     let day = |d| format_day(d, today);
-    let (lo, hi, [bottom, top]) = m.chart_scale();
-    let points: Vec<(u32, i32)> = m.weeks.iter().map(|(w, v)| (u32::from(*w), *v)).collect();
-    let chart = (points.len() > 1).then(|| {
-        view! {
-            <LineChart
-                points=points
-                x_max=u32::from(s.last_week_number(&m))
-                lo=lo
-                hi=hi
-                labels=vec![(lo, bottom), (hi, top)]
-                dates=(day(s.from), day(s.to))
-                gap=1
-            />
-        }
-    });
+    let chart = (m.weeks.len() > 1)
+        .then(|| s.measure_chart(&m, today))
+        .flatten()
+        .map(|chart| view! { <LineChart chart=chart /> });
     let rows = m
         .weeks
         .iter()
