@@ -348,13 +348,10 @@ test('the diary shows each unit at its precision, mood in words and an old measu
 
   // Mood is words on every period and in the table, never "out of 5".
   await choose('mood');
-  for (const name of ['7 days', '30 days', '90 days', 'All time']) {
-    await period(name);
-    await expect(summary).toHaveText(
-      /^On average about (Very low|Low|OK|Good|Very good)\. Lowest (Very low|Low|OK|Good|Very good)\. Highest (Very low|Low|OK|Good|Very good)\. From \d+ readings\.$/,
-    );
-  }
-  await period('30 days');
+  const moodWords = /^On average about (Very low|Low|OK|Good|Very good)\. Lowest (Very low|Low|OK|Good|Very good)\. Highest (Very low|Low|OK|Good|Very good)\. From \d+ readings\.$/;
+  await expect(summary).toHaveText(moodWords);
+  // A table left open for another measure is not shown open and empty.
+  await expect(page.locator('#trend-summary ~ details')).not.toHaveAttribute('open');
   await page.getByText('Show the figures as a table').click();
   const table = page.getByRole('table', { name: 'Mood, average for each day' });
   await expect(table).toBeVisible();
@@ -362,6 +359,13 @@ test('the diary shows each unit at its precision, mood in words and an old measu
   expect(moodCells.length).toBeGreaterThan(10);
   for (const cell of moodCells) expect(cell).toMatch(/^(Very low|Low|OK|Good|Very good)$/);
   await expect(page.locator('main')).not.toContainText('out of 5');
+  for (const name of ['7 days', '90 days', 'All time']) {
+    await period(name);
+    await expect(page.getByRole('button', { name, exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await expect(summary).toHaveText(moodWords);
+    await expect(page.locator('main')).not.toContainText('out of 5');
+  }
+  await period('30 days');
 
   // Yes or no is counted in words.
   await choose('own-1');

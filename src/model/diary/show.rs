@@ -211,9 +211,7 @@ impl LastRecorded {
             }
         }
     }
-}
 
-impl LastRecorded {
     /// As a sentence of its own: "Last recorded Tue 3 November."
     pub fn sentence(self, today: NaiveDate) -> String {
         format!("{}.", capital(&self.words(today)))

@@ -401,7 +401,10 @@ fn TrendView(
     view! {
         <p class="trend__summary" id="trend-summary">{words}</p>
         <LineChart points=points x_max=x_max.max(1) lo=lo hi=hi labels=labels />
-        <details class="details" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+        // Open only while its table is drawn: the page redraws this view
+        // in place when the measure or period changes, and a details left
+        // open from before would show no table.
+        <details class="details" prop:open=move || open.get() on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary>"Show the figures as a table"</summary>
             {table}
         </details>
