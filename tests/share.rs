@@ -201,6 +201,24 @@ fn links_made_by_the_released_build_still_open() {
         open(&released("link-protected.txt"), "not the passphrase at all"),
         Err(ShareError::WrongPassphrase)
     );
+    // Read by today's one rule for showing values (older links lack the
+    // newer fields): mood in words, never "out of 5"; whole numbers for
+    // units counted whole, such as L/min.
+    let today = plain.to;
+    let changes = plain.changes(today);
+    assert!(!plain.measures.is_empty());
+    for (m, line) in plain.measures.iter().zip(&changes.measures) {
+        for words in [plain.figures(m, today), line.words.clone()] {
+            assert!(!words.contains("out of 5"), "{words}");
+            if alongside::model::diary::unit_places(&m.unit) == Some(0) {
+                let unit = format!(" {}", m.unit);
+                for (at, _) in words.match_indices(&unit) {
+                    let number = words[..at].rsplit(' ').next().unwrap_or_default();
+                    assert!(!number.contains('.'), "{words}");
+                }
+            }
+        }
+    }
 }
 
 #[test]

@@ -2,6 +2,7 @@
 // trends, the calendar, measures, example data and bad input.
 import { readFile } from 'node:fs/promises';
 import { test, expect, seedProfile, axeViolations } from './helpers.js';
+import { realisticRecord, RECORD_NOW } from './record.js';
 
 // Sat 21 November 2026, 10am.
 const NOW = new Date('2026-11-21T10:00:00Z');
@@ -157,11 +158,11 @@ test('trends show the right average, lowest and highest for each period', async 
   const summary = page.locator('#trend-summary');
   await expect(page.getByLabel('Measure')).toHaveValue('breathlessness');
   await expect(page.getByRole('button', { name: '30 days' })).toHaveAttribute('aria-pressed', 'true');
-  await expect(summary).toHaveText('Average 5.0 out of 10. Lowest 2. Highest 9. From 3 readings.');
+  await expect(summary).toHaveText('Average 5.0 out of 10. Lowest 2 out of 10. Highest 9 out of 10. From 3 readings.');
   await page.getByRole('button', { name: '7 days' }).click();
-  await expect(summary).toHaveText('Average 3.0 out of 10. Lowest 2. Highest 4. From 2 readings.');
+  await expect(summary).toHaveText('Average 3.0 out of 10. Lowest 2 out of 10. Highest 4 out of 10. From 2 readings.');
   await page.getByRole('button', { name: 'All time' }).click();
-  await expect(summary).toHaveText('Average 5.0 out of 10. Lowest 2. Highest 9. From 3 readings.');
+  await expect(summary).toHaveText('Average 5.0 out of 10. Lowest 2 out of 10. Highest 9 out of 10. From 3 readings.');
   await page.getByRole('button', { name: '90 days' }).click();
   await page.getByText('Show the figures as a table').click();
   await expect(page.getByRole('table', { name: 'Breathlessness, average for each day' }).getByRole('row')).toHaveCount(4);
@@ -171,7 +172,7 @@ test('trends show the right average, lowest and highest for each period', async 
   expect(await axeViolations(page)).toEqual([]);
   await page.reload();
   await shown(page);
-  await expect(summary).toHaveText('Average 5.0 out of 10. Lowest 2. Highest 9. From 3 readings.');
+  await expect(summary).toHaveText('Average 5.0 out of 10. Lowest 2 out of 10. Highest 9 out of 10. From 3 readings.');
 });
 
 test('example entries are added only to an empty diary, after asking', async ({ page }) => {
@@ -375,7 +376,8 @@ test('a month whose summary was never saved is summarised as soon as it is read'
   await page.goto('/diary');
   await shown(page);
   await expect(page.getByRole('link', { name: 'Mon 2 November, has an entry' })).toBeVisible();
-  await expect(page.locator('#trend-summary')).toHaveText('Average 6.0 out of 10. Lowest 6. Highest 6. From 1 reading.');
+  // One reading, 19 days ago: its day, and that nothing came since.
+  await expect(page.locator('#trend-summary')).toHaveText('One reading, on Mon 2 November: 6 out of 10. Nothing recorded since.');
   const index = await page.evaluate(() => JSON.parse(localStorage.getItem('alongside.diary.index.2026')));
   expect(index.data.months).toEqual([
     { month: '2026-11', days: 2, measures: [{ m: 'mood', n: 1, sum: 4, lo: 4, hi: 4 }, { m: 'breathlessness', n: 1, sum: 6, lo: 6, hi: 6 }] },
@@ -395,4 +397,116 @@ test('examples are never offered while any month holds entries, even without its
   await expect(page.getByRole('heading', { name: 'How things have changed' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Add 3 months of examples' })).toHaveCount(0);
   expect(await page.evaluate(() => localStorage.getItem('alongside.diary.2026-10'))).toBe(october);
+});
+
+/**
+ * The realistic record, with a reliever inhaler the client counts in puffs
+ * (their own measure, kept with one decimal place) and last used on Tue 3
+ * November, five weeks before the record is looked at.
+ */
+function recordWithStaleMeasure() {
+  const record = realisticRecord();
+  const read = (k) => JSON.parse(record[k]);
+  const settings = read('alongside.diary.settings');
+  settings.data.own.push({
+    id: 'own-2', name: 'Reliever puffs', kind: { type: 'number', unit: 'puffs', decimals: 1, min: 0, max: 600 }, several: false,
+  });
+  settings.data.next_own = 3;
+  record['alongside.diary.settings'] = JSON.stringify(settings);
+  const november = read('alongside.diary.2026-11');
+  let day = november.data.days.find((d) => d.date === '2026-11-03');
+  if (!day) {
+    day = { date: '2026-11-03', readings: [] };
+    november.data.days.push(day);
+    november.data.days.sort((a, b) => a.date.localeCompare(b.date));
+  }
+  day.readings.push({ m: 'own-2', v: 60 });
+  record['alongside.diary.2026-11'] = JSON.stringify(november);
+  const index = read('alongside.diary.index.2026');
+  const summary = index.data.months.find((m) => m.month === '2026-11');
+  summary.days = (summary.days | (1 << 2)) >>> 0;
+  summary.measures.push({ m: 'own-2', n: 1, sum: 60, lo: 60, hi: 60 });
+  record['alongside.diary.index.2026'] = JSON.stringify(index);
+  return record;
+}
+
+/** Every reading of `measure` from `from` to `to` in the realistic record. */
+function values(measure, from, to) {
+  return Object.entries(realisticRecord())
+    .filter(([k]) => /^alongside\.diary\.\d{4}-\d{2}$/.test(k))
+    .flatMap(([, v]) => JSON.parse(v).data.days)
+    .filter((d) => d.date >= from && d.date <= to)
+    .flatMap((d) => d.readings.filter((r) => r.m === measure).map((r) => r.v));
+}
+
+test('the diary shows each unit at its precision, mood in words and an old measure with its date', async ({ page }) => {
+  await page.clock.setFixedTime(RECORD_NOW);
+  await page.goto('/no-such-page');
+  await page.evaluate((records) => {
+    localStorage.clear();
+    for (const [k, v] of Object.entries(records)) localStorage.setItem(k, v);
+  }, recordWithStaleMeasure());
+  await page.goto('/diary');
+  await shown(page);
+  const summary = page.locator('#trend-summary');
+  const choose = (id) => page.getByLabel('Measure').selectOption(id);
+  const period = (name) => page.getByRole('button', { name, exact: true }).click();
+  // The last 30 days: Wed 11 November to Thu 10 December.
+  const figures = (measure, show) => {
+    const v = values(measure, '2026-11-11', '2026-12-10');
+    const sum = v.reduce((a, b) => a + b, 0);
+    return `Average ${show(Math.round(sum / v.length))}. Lowest ${show(Math.min(...v))}. `
+      + `Highest ${show(Math.max(...v))}. From ${v.length} readings.`;
+  };
+  const tenths = (unit) => (v) => `${(v / 10).toFixed(1)} ${unit}`;
+  await expect(page.getByLabel('Measure')).toHaveValue('glucose');
+  await expect(summary).toHaveText(figures('glucose', tenths('mmol/L')));
+  await choose('peak_flow');
+  await expect(summary).toHaveText(figures('peak_flow', (v) => `${v} L/min`));
+  await page.getByText('Show the figures as a table').click();
+  const peakCells = await page.getByRole('table', { name: 'Peak flow, average for each day' })
+    .locator('tbody tr td:nth-child(2)').allTextContents();
+  expect(peakCells.length).toBeGreaterThan(10);
+  for (const cell of peakCells) expect(cell).toMatch(/^\d+ L\/min$/);
+  await choose('sleep');
+  await expect(summary).toHaveText(figures('sleep', tenths('hours')));
+
+  // Mood is words on every period and in the table, never "out of 5".
+  await choose('mood');
+  const moodWords = /^On average about (Very low|Low|OK|Good|Very good)\. Lowest (Very low|Low|OK|Good|Very good)\. Highest (Very low|Low|OK|Good|Very good)\. From \d+ readings\.$/;
+  await expect(summary).toHaveText(moodWords);
+  // A table left open for another measure is not shown open and empty.
+  await expect(page.locator('#trend-summary ~ details')).not.toHaveAttribute('open');
+  await page.getByText('Show the figures as a table').click();
+  const table = page.getByRole('table', { name: 'Mood, average for each day' });
+  await expect(table).toBeVisible();
+  const moodCells = await table.locator('tbody tr td:nth-child(2)').allTextContents();
+  expect(moodCells.length).toBeGreaterThan(10);
+  for (const cell of moodCells) expect(cell).toMatch(/^(Very low|Low|OK|Good|Very good)$/);
+  await expect(page.locator('main')).not.toContainText('out of 5');
+  for (const name of ['7 days', '90 days', 'All time']) {
+    await period(name);
+    await expect(page.getByRole('button', { name, exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await expect(summary).toHaveText(moodWords);
+    await expect(page.locator('main')).not.toContainText('out of 5');
+  }
+  await period('30 days');
+
+  // Yes or no is counted in words.
+  await choose('own-1');
+  const outside = values('own-1', '2026-11-11', '2026-12-10');
+  const yes = outside.filter((v) => v === 1).length;
+  const times = (k) => (k === 1 ? 'once' : `${k} times`);
+  await expect(summary).toHaveText(`Yes ${times(yes)}. No ${times(outside.length - yes)}. From ${outside.length} readings.`);
+
+  // Last recorded five weeks ago: said with its day, never as current.
+  await choose('own-2');
+  await expect(summary).toHaveText('No Reliever puffs readings in this period. Last recorded Tue 3 November.');
+  await period('90 days');
+  await expect(summary).toHaveText('One reading, on Tue 3 November: 6 puffs. Nothing recorded since.');
+  await period('All time');
+  await expect(summary).toHaveText('One reading, on Tue 3 November: 6 puffs. Nothing recorded since.');
+  await period('90 days');
+  await shot(page, 'phone-diary-stale');
+  expect(await axeViolations(page)).toEqual([]);
 });

@@ -74,9 +74,21 @@ test('"What has changed" comes first and fits the first screen of a laptop and t
   });
   expect(Number(last)).toBeLessThan(Number(first));
   await expect(section).toContainText(`Breathlessness: ${first} to ${last} out of 10, better`);
-  await expect(section).toContainText(/Mood: (mostly \w[\w ]* |mixed )in the last week \(/);
+  // Mood in words, with which way it went from the first week to the
+  // last (or the last week alone, when the period is no longer than two).
+  const lead = '(mostly (Very low|Low|OK|Good|Very good)|mixed answers)';
+  await expect(section).toContainText(new RegExp(
+    `Mood: ((from ${lead} to ${lead}, (better|worse|about the same)|still ${lead}) \\(last week: |(mostly [\\w ]+|mixed) in the last week \\()`,
+  ));
   await expect(section).toContainText('Tuesday walking group: 4 in this period; 1 cancelled; 3 not recorded');
   await expect(section).toContainText(/Life satisfaction: 5 to 7 out of 10, 2 points better/);
+  // Each unit's precision, in a change and in the figures: whole L/min,
+  // tenths of mmol/L and hours, never "317.0" or "14.89".
+  await expect(section).toContainText(/Peak flow: \d+ to \d+ L\/min, (higher|lower|better|worse|about the same)/);
+  await expect(section).toContainText(/Blood glucose: \d+\.\d to \d+\.\d mmol\/L, /);
+  const review = worker.page.locator('.summary');
+  await expect(review).toContainText(/Average \d+ L\/min\. Lowest \d+ L\/min\. Highest \d+ L\/min\. From \d+ readings\./);
+  await expect(review).not.toContainText(/\d\.\d+ L\/min|\d\.\d\d mmol\/L|\d\.\d\d hours/);
   // Mood in words, never a number out of 5; no needless decimals on axes.
   await expect(worker.page.locator('.summary')).not.toContainText('out of 5');
   const axis = await worker.page.locator('.summary .chart .chart__label').allTextContents();

@@ -251,18 +251,10 @@ impl Measure {
         }
     }
 
-    /// A stored value in words: "5.6 mmol/L", "Good", "Yes", "7".
+    /// A stored value in words: "5.6 mmol/L", "Good", "Yes", "7 out of
+    /// 10", by the one rule in [`super::show`].
     pub fn show(&self, value: i32) -> String {
-        match &self.kind {
-            Kind::Mood => MOODS
-                .get(usize::try_from(value - 1).unwrap_or(usize::MAX))
-                .map_or_else(|| value.to_string(), |m| m.to_string()),
-            Kind::YesNo => if value == 0 { "No" } else { "Yes" }.into(),
-            Kind::Scale { .. } => value.to_string(),
-            Kind::Number { unit, decimals, .. } => {
-                format!("{} {unit}", format_scaled(value, *decimals))
-            }
-        }
+        self.shown().reading(value)
     }
 
     /// The lowest and highest values it can take, scaled.

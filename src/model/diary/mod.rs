@@ -7,7 +7,8 @@
 //! code in the app.
 //!
 //! One idea a file: the measures (`measure`), the client's choices and
-//! own measures (`settings`), day entries (`entry`), months (`month`),
+//! own measures (`settings`), how each kind of value is shown (`show`),
+//! day entries (`entry`), months (`month`),
 //! their summaries and the index (`summary`), trends (`trend`), the day
 //! form (`draft`) and example data (`examples`).
 //! Everything is re-exported here, so paths such as
@@ -19,6 +20,7 @@ mod examples;
 mod measure;
 mod month;
 mod settings;
+mod show;
 mod summary;
 #[cfg(test)]
 mod test_support;
@@ -30,8 +32,9 @@ pub use examples::example_entries;
 pub use measure::{builtin, format_scaled, parse_scaled, suggested_for, Kind, Measure, MOODS};
 pub use month::{DiaryMonth, Month};
 pub use settings::{DiarySettings, MeasureDraft, MeasureField, OwnKind, NAME_MAX};
+pub use show::{later, mood_word, unit_places, Figures, LastRecorded, Shown};
 pub use summary::{combine, summarise, DiaryIndex, MonthSummary, Summary};
-pub use trend::{daily_trend, monthly_trend, months_for, Point, Trend};
+pub use trend::{daily_trend, last_recorded, monthly_trend, months_for, Point, Trend};
 
 // The time-of-day helpers live in `crate::model::time`; re-exported here
 // so older paths keep working.

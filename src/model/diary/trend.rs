@@ -4,6 +4,7 @@
 use chrono::{Duration, NaiveDate};
 
 use super::month::{DiaryMonth, Month};
+use super::show::{later, LastRecorded};
 use super::summary::{combine, summarise, DiaryIndex, Summary};
 
 /// A point on a trend chart: a day or a month, with its average.
@@ -86,6 +87,33 @@ pub fn monthly_trend(measure: &str, index: &DiaryIndex) -> Trend {
     }
 }
 
+/// When `measure` was last recorded on or before `today`: the day, from
+/// the months at hand, or else the month, from the index (for a month not
+/// read). `None` if it never was.
+pub fn last_recorded(
+    measure: &str,
+    today: NaiveDate,
+    months: &[(Month, &DiaryMonth)],
+    index: &DiaryIndex,
+) -> Option<LastRecorded> {
+    let day = months
+        .iter()
+        .flat_map(|(_, m)| m.days.iter())
+        .filter(|d| d.date <= today && d.of(measure).next().is_some())
+        .map(|d| d.date)
+        .max()
+        .map(LastRecorded::Day);
+    let month = index
+        .months
+        .iter()
+        .rev()
+        .filter(|m| m.measures.iter().any(|s| s.m == measure && s.n > 0))
+        .filter_map(|m| Month::parse(&m.month))
+        .find(|m| *m <= Month::of(today))
+        .map(LastRecorded::Month);
+    later(day, month)
+}
+
 /// The months a daily trend of `days` days ending `today` needs.
 pub fn months_for(days: u32, today: NaiveDate) -> Vec<Month> {
     let mut m = Month::of(today - Duration::days(i64::from(days.max(1)) - 1));
@@ -106,6 +134,41 @@ mod tests {
     use super::super::{example_entries, DiarySettings};
     use super::*;
     use crate::model::ListedCondition;
+
+    #[test]
+    fn the_last_reading_is_found_in_the_months_at_hand_or_the_index() {
+        use crate::model::diary::{DayEntry, Reading};
+        let entry = |date, m: &str| DayEntry {
+            date,
+            readings: vec![Reading {
+                m: m.into(),
+                t: None,
+                v: 6,
+            }],
+            note: None,
+        };
+        let mut nov = DiaryMonth::default();
+        nov.put(entry(day(2026, 11, 3), "reliever"));
+        nov.put(entry(day(2026, 11, 20), "mood"));
+        let mut aug = DiaryMonth::default();
+        aug.put(entry(day(2026, 8, 12), "pain"));
+        let index = DiaryIndex::of_months([
+            (Month::of(day(2026, 8, 1)), &aug),
+            (Month::of(day(2026, 11, 1)), &nov),
+        ]);
+        let at_hand = [(Month::of(day(2026, 11, 1)), &nov)];
+        let today = day(2026, 12, 10);
+        assert_eq!(
+            last_recorded("reliever", today, &at_hand, &index),
+            Some(LastRecorded::Day(day(2026, 11, 3)))
+        );
+        // August was not read: only its month is known.
+        assert_eq!(
+            last_recorded("pain", today, &at_hand, &index),
+            Some(LastRecorded::Month(Month::of(day(2026, 8, 1))))
+        );
+        assert_eq!(last_recorded("glucose", today, &at_hand, &index), None);
+    }
 
     /// Property test: for many random diaries, the index's monthly
     /// summaries combine to exactly what a brute-force pass over every

@@ -162,23 +162,39 @@ impl Summary {
                 }
                 let recorded = || days.iter().filter(|d| d.of(&m.id).next().is_some());
                 let last_day = recorded().map(|d| offset(from, d.date)).max();
-                // How often each answer came in the last 7 days, where the
-                // answers are words (mood) or yes and no.
-                let mut last_week: Vec<(i32, u32)> = Vec::new();
-                if matches!(kind, SharedKind::Mood | SharedKind::YesNo) {
-                    let week_start = to - Duration::days(6);
+                // How often each answer came in the last 7 days, and in
+                // the first 7 days with a reading, where the answers are
+                // words (mood) or yes and no.
+                let counts = |first: NaiveDate, last: NaiveDate| {
+                    let mut out: Vec<(i32, u32)> = Vec::new();
                     for r in days
                         .iter()
-                        .filter(|d| d.date >= week_start)
+                        .filter(|d| d.date >= first && d.date <= last)
                         .flat_map(|d| d.of(&m.id))
                     {
-                        match last_week.iter_mut().find(|(v, _)| *v == r.v) {
+                        match out.iter_mut().find(|(v, _)| *v == r.v) {
                             Some(slot) => slot.1 += 1,
-                            None => last_week.push((r.v, 1)),
+                            None => out.push((r.v, 1)),
                         }
                     }
-                    last_week.sort_unstable();
-                }
+                    out.sort_unstable();
+                    out
+                };
+                let words = matches!(kind, SharedKind::Mood | SharedKind::YesNo);
+                let week_start = to - Duration::days(6);
+                let last_week = if words {
+                    counts(week_start, to)
+                } else {
+                    Vec::new()
+                };
+                // Only a first week apart from the last tells a change.
+                let first_day = recorded().map(|d| d.date).min();
+                let first_week = match first_day {
+                    Some(f) if words && f + Duration::days(6) < week_start => {
+                        counts(f, f + Duration::days(6))
+                    }
+                    _ => Vec::new(),
+                };
                 SharedMeasure {
                     name: m.name.clone(),
                     kind,
@@ -210,6 +226,7 @@ impl Summary {
                         Kind::Number { min, max, .. } => Some((min, max)),
                         _ => None,
                     },
+                    first_week,
                 }
             })
             .collect();
@@ -442,6 +459,9 @@ mod tests {
         assert_eq!(m.better, Some(Better::Higher));
         // Nothing in the last 7 days (15 to 21 November).
         assert!(m.last_week.is_empty());
+        // The first 7 days with a reading, 2 to 8 November: apart from the
+        // last week, so the change can be told in words.
+        assert_eq!(m.first_week, vec![(2, 1), (4, 1)]);
         assert_eq!(m.readings.len(), 3);
         let w = s.wellbeing.as_ref().unwrap();
         assert_eq!(w.start.0, -54);

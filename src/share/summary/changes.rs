@@ -11,8 +11,7 @@
 use chrono::NaiveDate;
 
 use super::types::{Better, SharedKind, SharedMeasure, SharedStatus, Summary};
-use super::values::{average, mood_word};
-use crate::model::diary::format_scaled;
+use super::values::average;
 use crate::model::time::format_day;
 use crate::model::wellbeing::Question;
 
@@ -97,29 +96,50 @@ pub(super) fn direction(m: &SharedMeasure, a: i32, b: i32) -> &'static str {
     }
 }
 
-/// The answers to a mood or yes-or-no measure in the last week, in the
-/// client's words: "mostly Good in the last week (Good 4, OK 2, Low 1)".
-fn last_week_words(m: &SharedMeasure) -> Option<String> {
-    let word = |v: i32| match m.kind {
-        SharedKind::Mood => mood_word(v).to_string(),
-        _ if v > 0 => "Yes".into(),
-        _ => "No".into(),
-    };
-    let mut counts = m.last_week.clone();
-    // The most given first; between equals, the better answer first.
+/// A mood or yes-or-no answer in the client's words.
+fn answer(m: &SharedMeasure, v: i32) -> String {
+    m.shown().reading(v)
+}
+
+/// Answer counts, the most given first; between equals, the better answer
+/// first.
+fn sorted(counts: &[(i32, u32)]) -> Vec<(i32, u32)> {
+    let mut counts = counts.to_vec();
     counts.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+    counts
+}
+
+/// The answer given most, "mostly Good", or "mixed" when two tie.
+fn lead(m: &SharedMeasure, counts: &[(i32, u32)]) -> Option<String> {
+    let counts = sorted(counts);
     let (top, next) = (counts.first()?, counts.get(1));
     // "Mostly" only when one answer was given more than any other.
-    let lead = match next {
+    Some(match next {
         Some(n) if n.1 == top.1 => "mixed".to_string(),
-        _ => format!("mostly {}", word(top.0)),
-    };
-    let all = counts
+        _ => format!("mostly {}", answer(m, top.0)),
+    })
+}
+
+/// Every answer with its count, the most given first: "Good 4, OK 2".
+fn tally(m: &SharedMeasure, counts: &[(i32, u32)]) -> String {
+    sorted(counts)
         .iter()
-        .map(|(v, n)| format!("{} {n}", word(*v)))
+        .map(|(v, n)| format!("{} {n}", answer(m, *v)))
         .collect::<Vec<_>>()
-        .join(", ");
-    Some(format!("{lead} in the last week ({all})"))
+        .join(", ")
+}
+
+/// The average of answer counts, scaled by ten, as weekly averages are.
+fn mean_x10(counts: &[(i32, u32)]) -> Option<i32> {
+    let n: i64 = counts.iter().map(|(_, c)| i64::from(*c)).sum();
+    let sum: i64 = counts
+        .iter()
+        .map(|(v, c)| i64::from(*v) * i64::from(*c))
+        .sum();
+    (n > 0).then(|| {
+        let twice = sum * 20 / n;
+        i32::try_from((twice + twice.signum()) / 2).unwrap_or(0)
+    })
 }
 
 impl Summary {
@@ -203,28 +223,68 @@ impl Summary {
         Line::new(&g.text, parts.join("; "))
     }
 
+    /// A mood or yes-or-no measure in the client's words, from the first
+    /// week with readings to the last week, with which way mood went:
+    /// "from mostly Good to mostly Low, worse (last week: Low 4, OK 2)".
+    /// With no first week apart from the last, the last week alone:
+    /// "mostly Low in the last week (Low 4, OK 2)". Older links carry no
+    /// first week's answers: their first weekly average is the start.
+    fn last_week_words(&self, m: &SharedMeasure) -> Option<String> {
+        let last = lead(m, &m.last_week)?;
+        let all = tally(m, &m.last_week);
+        let last_week_start = self.to - chrono::Duration::days(6);
+        let start = if m.first_week.is_empty() {
+            m.weeks
+                .first()
+                .filter(|(w, _)| {
+                    self.week_start(m, *w) + chrono::Duration::days(6) < last_week_start
+                })
+                .map(|(_, a)| (average(m, *a), *a))
+        } else {
+            lead(m, &m.first_week).zip(mean_x10(&m.first_week))
+        };
+        let Some((first, a)) = start else {
+            return Some(format!("{last} in the last week ({all})"));
+        };
+        let words = |lead: &str| {
+            if lead == "mixed" {
+                "mixed answers".to_string()
+            } else {
+                lead.to_string()
+            }
+        };
+        if first == last {
+            return Some(format!("still {} (last week: {all})", words(&last)));
+        }
+        // Which way is said for mood; yes or no has no better way.
+        let way = match (m.kind, mean_x10(&m.last_week)) {
+            (SharedKind::Mood, Some(b)) => format!(", {}", direction(m, a, b)),
+            _ => String::new(),
+        };
+        Some(format!(
+            "from {} to {}{way} (last week: {all})",
+            words(&first),
+            words(&last)
+        ))
+    }
+
     fn measure_words(&self, m: &SharedMeasure, today: NaiveDate) -> String {
         if m.stats.is_none() || m.weeks.is_empty() {
             return "no readings in this period".into();
         }
         // Not recorded lately: a trend would say more than is known.
-        if let Some(last) = m.last_day {
-            if last < self.last_offset() - 6 {
-                return format!("last recorded {}", self.say(last, today));
-            }
+        if let Some(last) = self.last_recorded(m).filter(|_| self.is_stale(m)) {
+            return last.words(today);
         }
         if matches!(m.kind, SharedKind::Mood | SharedKind::YesNo) {
-            if let Some(words) = last_week_words(m) {
+            if let Some(words) = self.last_week_words(m) {
                 return words;
             }
         }
         match (m.weeks.first(), m.weeks.last()) {
             (Some(a), Some(b)) if m.weeks.len() > 1 => {
                 // The unit once, after the second number: "6.3 to 4.0 out of 10".
-                let first = match m.kind {
-                    SharedKind::Scale | SharedKind::Number => format_scaled(a.1, m.decimals + 1),
-                    _ => average(m, a.1),
-                };
+                let first = m.shown().average_number(a.1);
                 format!("{first} to {}, {}", average(m, b.1), direction(m, a.1, b.1))
             }
             (Some(only), _) => format!("average {}, from one week of readings", average(m, only.1)),
@@ -348,6 +408,7 @@ mod tests {
             last_day: Some(27),
             last_week: Vec::new(),
             range: None,
+            first_week: Vec::new(),
         }
     }
 
@@ -401,34 +462,97 @@ mod tests {
     }
 
     #[test]
-    fn mood_is_told_in_the_clients_words_with_counts() {
+    fn mood_is_told_in_the_clients_words_with_counts_and_which_way_it_went() {
         let mut s = four_weeks();
-        let mut mood = scale("Mood", Some(Better::Higher), &[30, 33]);
+        let mut mood = scale("Mood", Some(Better::Higher), &[40, 22]);
         mood.kind = SharedKind::Mood;
-        mood.last_week = vec![(2, 1), (3, 2), (4, 4)];
+        mood.first_week = vec![(3, 1), (4, 5), (5, 1)];
+        mood.last_week = vec![(1, 1), (2, 4), (3, 2)];
+        let mut up = mood.clone();
+        up.name = "Up".into();
+        std::mem::swap(&mut up.first_week, &mut up.last_week);
         let mut even = mood.clone();
         even.name = "Even".into();
         even.last_week = vec![(3, 2), (4, 2)];
+        // A short period: no first week apart from the last.
+        let mut short = mood.clone();
+        short.name = "Short".into();
+        short.first_week = Vec::new();
+        short.weeks = vec![(3, 30), (4, 34)];
         let mut old = mood.clone();
-        // From an older link: no counts, so the averages in words.
+        // From an older link: no counts at all, so the averages in words.
         old.name = "Old".into();
         old.last_week = Vec::new();
+        old.first_week = Vec::new();
         old.last_day = None;
-        s.measures = vec![mood, even, old];
+        old.weeks = vec![(0, 30), (3, 33)];
+        // An older link with last week's counts but no first week's: its
+        // first weekly average is the start.
+        let mut older = mood.clone();
+        older.name = "Older".into();
+        older.first_week = Vec::new();
+        let mut yes = mood.clone();
+        yes.name = "Went outside".into();
+        yes.kind = SharedKind::YesNo;
+        yes.better = None;
+        yes.first_week = vec![(0, 5), (1, 2)];
+        yes.last_week = vec![(0, 1), (1, 6)];
+        s.measures = vec![mood, up, even, short, old, older, yes];
         let c = s.changes(d(11, 21));
         assert_eq!(
             words(&c.measures, "Mood"),
-            "mostly Good in the last week (Good 4, OK 2, Low 1)"
+            "from mostly Good to mostly Low, worse (last week: Low 4, OK 2, Very low 1)"
+        );
+        assert_eq!(
+            words(&c.measures, "Up"),
+            "from mostly Low to mostly Good, better (last week: Good 5, Very good 1, OK 1)"
         );
         assert_eq!(
             words(&c.measures, "Even"),
-            "mixed in the last week (Good 2, OK 2)"
+            "from mostly Good to mixed answers, worse (last week: Good 2, OK 2)"
+        );
+        assert_eq!(
+            words(&c.measures, "Short"),
+            "mostly Low in the last week (Low 4, OK 2, Very low 1)"
         );
         assert_eq!(
             words(&c.measures, "Old"),
             "about OK to about OK, about the same"
         );
+        assert_eq!(
+            words(&c.measures, "Older"),
+            "from about Good to mostly Low, worse (last week: Low 4, OK 2, Very low 1)"
+        );
+        assert_eq!(
+            words(&c.measures, "Went outside"),
+            "from mostly No to mostly Yes (last week: Yes 6, No 1)"
+        );
+        let mut same = s.clone();
+        same.measures[0].last_week = vec![(4, 4), (3, 1)];
+        assert_eq!(
+            same.changes(d(11, 21)).measures[0].words,
+            "still mostly Good (last week: Good 4, OK 1)"
+        );
         assert!(c.measures.iter().all(|l| !l.words.contains("out of 5")));
+    }
+
+    #[test]
+    fn numbers_keep_their_units_precision_in_a_change() {
+        let mut s = four_weeks();
+        let mut peak = scale("Peak flow", Some(Better::Higher), &[3170, 2970]);
+        peak.kind = SharedKind::Number;
+        peak.unit = "L/min".into();
+        let mut glucose = scale("Blood glucose", None, &[1489, 1212]);
+        glucose.kind = SharedKind::Number;
+        glucose.unit = "mmol/L".into();
+        glucose.decimals = 1;
+        s.measures = vec![peak, glucose];
+        let c = s.changes(d(11, 21));
+        assert_eq!(words(&c.measures, "Peak flow"), "317 to 297 L/min, worse");
+        assert_eq!(
+            words(&c.measures, "Blood glucose"),
+            "14.9 to 12.1 mmol/L, lower"
+        );
     }
 
     #[test]

@@ -84,6 +84,10 @@ impl Summary {
                 && m.last_week.len() <= 11
                 && m.last_week
                     .iter()
+                    .all(|(v, n)| value_ok(*v) && *n <= MAX_VALUE as u32)
+                && m.first_week.len() <= 11
+                && m.first_week
+                    .iter()
                     .all(|(v, n)| value_ok(*v) && *n <= MAX_VALUE as u32);
             if !ok {
                 return Err("a measure does not add up".into());
@@ -152,7 +156,7 @@ mod tests {
     #[test]
     fn check_refuses_damaged_new_parts() {
         let good = typical(now());
-        let bad: [fn(&mut Summary); 9] = [
+        let bad: [fn(&mut Summary); 10] = [
             |s| s.code = Some(String::new()),
             |s| s.code = Some("not/a code".into()),
             |s| s.code = Some("x".repeat(CODE_MAX + 1)),
@@ -161,6 +165,7 @@ mod tests {
             |s| s.past[0].time = 1440,
             |s| s.past = vec![s.past[0].clone(); PAST_MAX + 1],
             |s| s.measures[0].last_week = vec![(MAX_VALUE + 1, 1)],
+            |s| s.measures[0].first_week = vec![(MAX_VALUE + 1, 1)],
             |s| s.wellbeing.as_mut().unwrap().before = Some((0, [Some(11), None, None, None])),
         ];
         for (i, damage) in bad.iter().enumerate() {

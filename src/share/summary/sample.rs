@@ -56,6 +56,11 @@ pub fn typical(now: DateTime<Utc>) -> Summary {
             Vec::new()
         },
         range: (kind == SharedKind::Number).then_some((0, base * 3)),
+        first_week: if kind == SharedKind::Mood {
+            vec![(2, 2), (3, 4), (4, 1)]
+        } else {
+            Vec::new()
+        },
     };
     // A weekly walking group and two GP visits.
     let mut past: Vec<SharedPast> = (0..12)

@@ -251,6 +251,13 @@ pub struct SharedMeasure {
     /// falls back to a minimum span).
     #[serde(rename = "rg", default, skip_serializing_if = "Option::is_none")]
     pub range: Option<(i32, i32)>,
+    /// For mood and yes or no: how often each answer was given in the
+    /// first 7 days with a reading in the period, as `[value, count]`, so
+    /// the change can be told in words ("from mostly Good to mostly Low").
+    /// Empty when those days reach into the last 7 days, and absent from
+    /// older links.
+    #[serde(rename = "fw", default, skip_serializing_if = "Vec::is_empty")]
+    pub first_week: Vec<(i32, u32)>,
 }
 
 /// Wellbeing check-ins as shared: four answers each, 0 to 10, `None` for

@@ -1,44 +1,79 @@
-//! A shared measure's values in words, and the scale its chart is drawn
-//! on: mood in the client's words ("Good"), scales "out of 10", numbers
-//! with their unit.
+//! A shared measure's values in words, by the app's one rule for each
+//! kind of value ([`crate::model::diary::Shown`]): mood in the client's
+//! words ("Good"), scales "out of 10", numbers with their unit at their
+//! unit's precision; and the scale its chart is drawn on.
 
-use super::types::{SharedKind, SharedMeasure};
+use chrono::NaiveDate;
+
 use crate::model::chart::Scale;
-use crate::model::diary::{format_scaled, MOODS};
 
-/// The word for a mood value, 1 to 5.
-pub(super) fn mood_word(v: i32) -> &'static str {
-    MOODS[usize::try_from(v - 1).unwrap_or(0).min(MOODS.len() - 1)]
+use super::types::{SharedKind, SharedMeasure, Summary};
+pub(super) use crate::model::diary::mood_word;
+use crate::model::diary::{Figures, LastRecorded, Shown};
+
+/// Days without a reading, up to the end of the period, after which a
+/// measure's figures are old: the summary then says when it was last
+/// recorded rather than give a trend. A week, as "the last week" is what
+/// the summary's words speak of.
+pub(super) const STALE_DAYS: u32 = 7;
+
+impl Summary {
+    /// When measure `m` was last recorded in the period, if it says.
+    pub(super) fn last_recorded(&self, m: &SharedMeasure) -> Option<LastRecorded> {
+        m.last_day.map(|d| LastRecorded::Day(self.day(d)))
+    }
+
+    /// True when measure `m` has no reading in the period's last week.
+    pub(super) fn is_stale(&self, m: &SharedMeasure) -> bool {
+        self.last_recorded(m)
+            .is_some_and(|l| l.is_stale(self.to, STALE_DAYS))
+    }
+
+    /// The figures of measure `m` over the period, in sentences, with days
+    /// as seen on `today`: "Average 6.2 mmol/L. Lowest 4.1 mmol/L. Highest
+    /// 9.0 mmol/L. From 40 readings.", or, when it was not recorded in the
+    /// last week, "Last recorded Tue 3 November. Up to then: …".
+    pub fn figures(&self, m: &SharedMeasure, today: NaiveDate) -> String {
+        let (n, sum, lo, hi) = m.stats.unwrap_or((0, 0, 0, 0));
+        Figures {
+            n,
+            sum,
+            lo,
+            hi,
+            last: self.last_recorded(m),
+        }
+        .words(m.shown(), self.is_stale(m), today)
+    }
 }
 
 /// A weekly average (scaled by one more decimal place than the measure)
 /// in words, with the measure's unit or scale.
 pub(super) fn average(m: &SharedMeasure, v: i32) -> String {
-    let number = format_scaled(v, m.decimals + 1);
-    match m.kind {
-        SharedKind::Scale => format!("{number} out of 10"),
-        SharedKind::Number => format!("{number} {}", m.unit),
-        SharedKind::Mood => format!("about {}", mood_word((v + 5) / 10)),
-        // An average of yes (1) and no (0) is the share of yes.
-        SharedKind::YesNo => format!("{}% yes", v * 10),
-    }
+    m.shown().average(v, None)
 }
 
 impl SharedMeasure {
-    /// One stored value in words: "Good", "7 out of 10", "5.6 mmol/L",
-    /// "Yes".
-    pub fn show(&self, v: i32) -> String {
+    /// How its values are shown.
+    pub fn shown(&self) -> Shown<'_> {
         match self.kind {
-            SharedKind::Mood => mood_word(v).to_string(),
-            SharedKind::Scale => format!("{v} out of 10"),
-            SharedKind::Number => format!("{} {}", format_scaled(v, self.decimals), self.unit),
-            SharedKind::YesNo if v > 0 => "Yes".into(),
-            SharedKind::YesNo => "No".into(),
+            SharedKind::Mood => Shown::Mood,
+            SharedKind::Scale => Shown::Scale,
+            SharedKind::Number => Shown::Number {
+                unit: &self.unit,
+                decimals: self.decimals,
+            },
+            SharedKind::YesNo => Shown::YesNo,
         }
     }
 
+    /// One stored value in words: "Good", "7 out of 10", "5.6 mmol/L",
+    /// "Yes".
+    pub fn show(&self, v: i32) -> String {
+        self.shown().reading(v)
+    }
+
     /// A weekly average in words: "about Good", "4.5 out of 10",
-    /// "310.5 L/min", "40% yes".
+    /// "311 L/min", "40% yes".
     pub fn show_average(&self, v: i32) -> String {
         average(self, v)
     }
@@ -80,5 +115,9 @@ mod tests {
         assert_eq!(breath.show_average(45), "4.5 out of 10");
         assert_eq!(peak.show(310), "310 L/min");
         assert_eq!(sleep.show(62), "6.2 hours");
+        // Averages keep the unit's precision: whole L/min, tenths of hours.
+        assert_eq!(peak.show_average(3105), "311 L/min");
+        assert_eq!(sleep.show_average(623), "6.2 hours");
+        assert_eq!(mood.show_average(36), "about Good");
     }
 }

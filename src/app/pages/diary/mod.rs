@@ -25,7 +25,8 @@ use crate::app::components::{
 use crate::app::state::{use_diary, DiaryStore};
 use crate::model::chart::{Chart, Scale};
 use crate::model::diary::{
-    daily_trend, format_scaled, monthly_trend, months_for, Kind, Measure, Month, Trend,
+    daily_trend, format_scaled, last_recorded, monthly_trend, months_for, Figures, Kind,
+    LastRecorded, Measure, Month, Trend,
 };
 use crate::model::time::{format_day, iso_day, parse_iso_day, MONTHS};
 use crate::platform::{clock, page};
@@ -286,6 +287,16 @@ fn Trends(diary: DiaryStore, today: NaiveDate) -> impl IntoView {
         }
     });
     let example_days = Memo::new(move |_| diary.examples_in(range.get(), today));
+    // When the measure was last recorded, so an old value says so.
+    let last = Memo::new(move |_| {
+        let id = chosen.get();
+        diary.with_index(|i| {
+            diary.with_months(|ms| {
+                let refs: Vec<_> = ms.iter().map(|(m, d)| (*m, d)).collect();
+                last_recorded(&id, today, &refs, i)
+            })
+        })
+    });
     let measure = move || all.iter().find(|m| m.id == chosen.get()).cloned();
     view! {
         <section aria-labelledby="trends-heading">
@@ -312,26 +323,41 @@ fn Trends(diary: DiaryStore, today: NaiveDate) -> impl IntoView {
                 })}
             </div>
             <ExampleNote days=example_days />
-            {move || measure().map(|m| view! { <TrendView measure=m trend=trend.get() days=range.get() today=today /> })}
+            {move || measure().map(|m| view! { <TrendView measure=m trend=trend.get() last=last.get() days=range.get() today=today /> })}
         </section>
     }
 }
 
+/// How many days without a reading make a measure's figures old: the
+/// diary then says when it was last recorded first.
+const STALE_DAYS: u32 = 14;
+
 /// One trend: words, chart and table.
 #[component]
-fn TrendView(measure: Measure, trend: Trend, days: u32, today: NaiveDate) -> impl IntoView {
+fn TrendView(
+    measure: Measure,
+    trend: Trend,
+    last: Option<LastRecorded>,
+    days: u32,
+    today: NaiveDate,
+) -> impl IntoView {
+    let stale = last.is_some_and(|l| l.is_stale(today, STALE_DAYS));
     let Some(summary) = trend.summary.clone() else {
-        return view! { <p class="trend__summary" id="trend-summary">{format!("No {} readings in this period.", measure.name)}</p> }.into_any();
+        let mut words = format!("No {} readings in this period.", measure.name);
+        if let Some(l) = last {
+            words.push(' ');
+            words.push_str(&l.sentence(today));
+        }
+        return view! { <p class="trend__summary" id="trend-summary">{words}</p> }.into_any();
     };
-    let avg = |x10: i32| average_words(&measure, x10);
-    let words = format!(
-        "Average {}. Lowest {}. Highest {}. From {} reading{}.",
-        avg(summary.average_x10()),
-        measure.show(summary.lo),
-        measure.show(summary.hi),
-        summary.n,
-        if summary.n == 1 { "" } else { "s" }
-    );
+    let words = Figures {
+        n: summary.n,
+        sum: summary.sum,
+        lo: summary.lo,
+        hi: summary.hi,
+        last,
+    }
+    .words(measure.shown(), stale, today);
     // The chart's axes and points are worked out in model::chart.
     let dated: Vec<(NaiveDate, i32)> = trend
         .points
@@ -365,7 +391,7 @@ fn TrendView(measure: Measure, trend: Trend, days: u32, today: NaiveDate) -> imp
                     } else {
                         format_day(p.from, today)
                     };
-                    let average = average_words(&for_table, p.average_x10);
+                    let average = average_words(&for_table, p.average_x10, p.count);
                     vec![when, average, p.count.to_string()]
                 })
                 .collect();
@@ -381,7 +407,10 @@ fn TrendView(measure: Measure, trend: Trend, days: u32, today: NaiveDate) -> imp
     view! {
         <p class="trend__summary" id="trend-summary">{words}</p>
         {chart.map(|chart| view! { <LineChart chart=chart /> })}
-        <details class="details" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+        // Open only while its table is drawn: the page redraws this view
+        // in place when the measure or period changes, and a details left
+        // open from before would show no table.
+        <details class="details" prop:open=move || open.get() on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary>"Show the figures as a table"</summary>
             {table}
         </details>
@@ -389,14 +418,8 @@ fn TrendView(measure: Measure, trend: Trend, days: u32, today: NaiveDate) -> imp
     .into_any()
 }
 
-/// An average in words: "4.5 out of 10", "5.63 mmol/L", "40% yes".
-fn average_words(measure: &Measure, x10: i32) -> String {
-    match &measure.kind {
-        Kind::Mood => format!("{} out of 5", format_scaled(x10, 1)),
-        Kind::Scale { .. } => format!("{} out of 10", format_scaled(x10, 1)),
-        Kind::YesNo => format!("{}% yes", x10 * 10),
-        Kind::Number { unit, decimals, .. } => {
-            format!("{} {unit}", format_scaled(x10, decimals + 1))
-        }
-    }
+/// A point's average in words, by the one rule for each kind of value:
+/// "4.5 out of 10", "14.9 mmol/L", "about Good" ("Good" for one reading).
+fn average_words(measure: &Measure, x10: i32, count: u32) -> String {
+    measure.shown().average(x10, Some(count))
 }

@@ -7,31 +7,7 @@ use leptos::prelude::*;
 
 use crate::app::components::{DataTable, LineChart};
 use crate::model::time::{format_day, format_time};
-use crate::share::summary::{SharedMeasure, Summary};
-
-/// The figures of a measure over the period, in a sentence.
-fn figures(m: &SharedMeasure) -> String {
-    match m.stats {
-        Some((n, sum, lo, hi)) => {
-            let average = crate::model::diary::Summary {
-                m: String::new(),
-                n,
-                sum,
-                lo,
-                hi,
-            }
-            .average_x10();
-            format!(
-                "Average {}, lowest {}, highest {}, from {n} reading{}.",
-                m.show_average(average),
-                m.show(lo),
-                m.show(hi),
-                if n == 1 { "" } else { "s" },
-            )
-        }
-        None => "No readings in this period.".into(),
-    }
-}
+use crate::share::summary::Summary;
 
 /// One measure.
 #[component]
@@ -45,6 +21,7 @@ fn MeasureDetail(
     let s = summary;
     let m = s.measures[index].clone();
     let day = |d| format_day(d, today);
+    let figures = s.figures(&m, today);
     let chart = (m.weeks.len() > 1)
         .then(|| s.measure_chart(&m, today))
         .flatten()
@@ -80,7 +57,7 @@ fn MeasureDetail(
     view! {
         <li class="summary__measure">
             <h4 class="heading-s" id=format!("summary-measure-{index}")>{m.name.clone()}</h4>
-            <p>{figures(&m)}</p>
+            <p>{figures}</p>
             <div class="summary__figures">
                 {chart}
                 {(!m.weeks.is_empty()).then(|| view! {
