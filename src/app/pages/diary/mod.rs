@@ -25,8 +25,8 @@ use crate::app::components::{
 use crate::app::state::{use_diary, DiaryStore};
 use crate::model::chart::{Chart, Scale};
 use crate::model::diary::{
-    daily_trend, format_scaled, last_recorded, monthly_trend, months_for, Figures, Kind,
-    LastRecorded, Measure, Month, Trend,
+    daily_trend, last_recorded, monthly_trend, months_for, Figures, LastRecorded, Measure, Month,
+    Trend,
 };
 use crate::model::time::{format_day, iso_day, parse_iso_day, MONTHS};
 use crate::platform::{clock, page};
