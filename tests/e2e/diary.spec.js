@@ -268,14 +268,14 @@ test('examples are labelled, give way to a real entry, never leave the phone, an
   // A share preview holds the real entry alone.
   await page.goto('/share');
   await expect(heading(page)).toHaveText('Share with your link worker');
-  await page.getByRole('radio', { name: 'The last 4 weeks', exact: true }).check();
+  await page.getByRole('radio', { name: /^The last 4 weeks/ }).check();
   await page.getByRole('button', { name: 'Preview what your link worker will see' }).click();
   const preview = page.locator('.preview .summary');
   await expect(preview).toContainText('Breathlessness');
   const text = await preview.innerText();
   // The real day alone: one reading of each, a breathlessness of 9 (the
   // examples' are 3 to 5), and nothing for the measures only examples had.
-  expect(text).toMatch(/Breathlessness\s+Average[^\n]*highest 9\b[^\n]*from 1 reading\./);
+  expect(text).toMatch(/Breathlessness\s+One reading, on Fri 20 November: 9 out of 10\./);
   expect(text).not.toMatch(/from ([2-9]|\d{2,}) readings/);
   expect(text).not.toMatch(/lowest [0-8]\b/);
   expect(text).not.toMatch(/\b(Low|OK|Good)\b/);
@@ -311,7 +311,7 @@ test('examples are labelled, give way to a real entry, never leave the phone, an
   await expect(page.locator('#trend-examples')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Remove the examples' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: /20 November, has an entry/ })).toBeVisible();
-  await expect(page.locator('#trend-summary')).toContainText('From 1 reading.');
+  await expect(page.locator('#trend-summary')).toContainText('One reading, on Fri 20 November: 9 out of 10.');
   const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('alongside.examples.')));
   expect(left).toEqual([]);
   expect((await month(page)).data.days.map((d) => d.date)).toEqual(['2026-11-20']);

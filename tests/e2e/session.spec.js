@@ -211,7 +211,7 @@ test('since last time: a kept summary of the same client, plain or protected, is
   await worker.page.goto(laterProtected.url);
   await worker.page.getByLabel('Passphrase', { exact: true }).fill(laterProtected.passphrase);
   await worker.page.getByRole('button', { name: 'Open the summary' }).click();
-  await expect(worker.page.getByText(/You kept an earlier summary of this client on Thu 10 December/)).toBeVisible();
+  await expect(worker.page.getByText(/You kept an earlier summary of this client, made on Thu 10 December/)).toBeVisible();
   await worker.page.getByLabel('Passphrase of the earlier summary').fill('wrong words entirely here');
   await worker.page.getByRole('button', { name: 'Compare' }).click();
   await expect(worker.page.getByRole('alert')).toContainText('does not open the summary you kept before');
