@@ -196,7 +196,7 @@ fn OccurrenceDetail(id: u32, due: NaiveDate) -> impl IntoView {
             {move || if occ.with(|o| o.as_ref().is_some_and(|o| o.start() <= now)) {
                 view! {
                     {move || (!occ.with(|o| o.as_ref().is_some_and(|o| o.cancelled))).then(|| view! {
-                        <div class="form-group" role="group" aria-labelledby="went-label">
+                        <div class="form-group went" role="group" aria-labelledby="went-label">
                             <p class="label" id="went-label">"Did it go ahead?"</p>
                             <div class="button-group">
                                 <button type="button" class="button button--secondary button--small" aria-pressed=move || pressed(Went::Ahead) on:click=move |_| set_went(Some(Went::Ahead))>"Yes, it went ahead"</button>
