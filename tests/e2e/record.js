@@ -24,6 +24,29 @@ function sequence(seed) {
   };
 }
 
+/** The stored diary months of `months` (month code to its days), with
+ *  each year's month summaries, as the app keeps them. */
+export function diaryRecords(months) {
+  const records = {};
+  const summaries = [];
+  for (const [code, days] of months) {
+    records[`alongside.diary.${code}`] = envelope('diary_month', { days });
+    const measures = [];
+    let bits = 0;
+    for (const day of days) {
+      bits |= 1 << (Number(day.date.slice(8, 10)) - 1);
+      for (const r of day.readings) {
+        let s = measures.find((x) => x.m === r.m);
+        if (!s) { s = { m: r.m, n: 0, sum: 0, lo: r.v, hi: r.v }; measures.push(s); }
+        s.n += 1; s.sum += r.v; s.lo = Math.min(s.lo, r.v); s.hi = Math.max(s.hi, r.v);
+      }
+    }
+    summaries.push({ month: code, days: bits >>> 0, measures });
+  }
+  records['alongside.diary.index.2026'] = envelope('diary_index', { months: summaries });
+  return records;
+}
+
 /** Three months of diary, one key a month, with each year's month summaries. */
 function diary() {
   const next = sequence(7);
@@ -46,23 +69,7 @@ function diary() {
     if (!months.has(code)) months.set(code, []);
     months.get(code).push(day);
   }
-  const records = {};
-  const summaries = [];
-  for (const [code, days] of months) {
-    records[`alongside.diary.${code}`] = envelope('diary_month', { days });
-    const measures = [];
-    let bits = 0;
-    for (const day of days) {
-      bits |= 1 << (Number(day.date.slice(8, 10)) - 1);
-      for (const r of day.readings) {
-        let s = measures.find((x) => x.m === r.m);
-        if (!s) { s = { m: r.m, n: 0, sum: 0, lo: r.v, hi: r.v }; measures.push(s); }
-        s.n += 1; s.sum += r.v; s.lo = Math.min(s.lo, r.v); s.hi = Math.max(s.hi, r.v);
-      }
-    }
-    summaries.push({ month: code, days: bits >>> 0, measures });
-  }
-  records['alongside.diary.index.2026'] = envelope('diary_index', { months: summaries });
+  const records = diaryRecords(months);
   records['alongside.diary.settings'] = envelope('diary_settings', {
     own: [{ id: 'own-1', name: 'Went outside', kind: { type: 'yes_no' }, several: false }],
     hidden: [],

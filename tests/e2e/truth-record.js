@@ -12,6 +12,8 @@
 //   make a change of 1 L/min look like a cliff;
 // - no share yet, so Share starts with "The last 3 months", which must
 //   start on the day her record does.
+import { diaryRecords } from './record.js';
+
 export { RECORD_NOW } from './record.js';
 
 const envelope = (kind, data, { rev = 2, schema = 1 } = {}) => JSON.stringify({
@@ -35,23 +37,7 @@ function diary() {
     if (!months.has(code)) months.set(code, []);
     months.get(code).push({ date, readings });
   }
-  const records = {};
-  const summaries = [];
-  for (const [code, days] of months) {
-    records[`alongside.diary.${code}`] = envelope('diary_month', { days });
-    const measures = [];
-    let bits = 0;
-    for (const day of days) {
-      bits |= 1 << (Number(day.date.slice(8, 10)) - 1);
-      for (const r of day.readings) {
-        let s = measures.find((x) => x.m === r.m);
-        if (!s) { s = { m: r.m, n: 0, sum: 0, lo: r.v, hi: r.v }; measures.push(s); }
-        s.n += 1; s.sum += r.v; s.lo = Math.min(s.lo, r.v); s.hi = Math.max(s.hi, r.v);
-      }
-    }
-    summaries.push({ month: code, days: bits >>> 0, measures });
-  }
-  records['alongside.diary.index.2026'] = envelope('diary_index', { months: summaries });
+  const records = diaryRecords(months);
   records['alongside.diary.settings'] = envelope('diary_settings', { own: [], hidden: ['sleep'], next_own: 1 });
   return records;
 }

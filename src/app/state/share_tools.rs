@@ -29,6 +29,14 @@ pub struct Made {
     pub protected: bool,
 }
 
+/// What a summary is built from besides the diary and the profile.
+struct Record {
+    goals: GoalBook,
+    wellbeing: Wellbeing,
+    appointments: ApptBook,
+    talk: TalkList,
+}
+
 /// The share page's operations, over the client's stores.
 #[derive(Debug, Clone, Copy)]
 pub struct ShareTools {
@@ -61,26 +69,34 @@ impl ShareTools {
         })
     }
 
+    /// The client's goals, check-ins, appointments and talk list as they
+    /// are now.
+    fn sources(&self) -> Record {
+        Record {
+            goals: self
+                .goals
+                .with_untracked(|g| g.cloned().unwrap_or_default()),
+            wellbeing: self
+                .wellbeing
+                .with_untracked(|w| w.cloned().unwrap_or_default()),
+            appointments: self
+                .appointments
+                .with_untracked(|a| a.cloned().unwrap_or_default()),
+            talk: self.talk.with_untracked(|t| t.cloned().unwrap_or_default()),
+        }
+    }
+
     /// The first day of the client's record (see [`record_start`]).
     fn record_start(&self) -> Option<chrono::NaiveDate> {
         self.diary.load_index();
-        let goals = self
-            .goals
-            .with_untracked(|g| g.cloned().unwrap_or_default());
-        let wellbeing = self
-            .wellbeing
-            .with_untracked(|w| w.cloned().unwrap_or_default());
-        let talk = self.talk.with_untracked(|t| t.cloned().unwrap_or_default());
-        let appointments = self
-            .appointments
-            .with_untracked(|a| a.cloned().unwrap_or_default());
+        let r = self.sources();
         self.diary.with_index(|index| {
             record_start(
-                &goals,
+                &r.goals,
                 index,
-                &wellbeing,
-                &talk,
-                &appointments,
+                &r.wellbeing,
+                &r.talk,
+                &r.appointments,
                 clock::now(),
             )
         })
@@ -123,16 +139,12 @@ impl ShareTools {
             });
         let code = self.code.ensure();
         let measures = self.diary.all_measures();
-        let goals = self
-            .goals
-            .with_untracked(|g| g.cloned().unwrap_or_default());
-        let wellbeing = self
-            .wellbeing
-            .with_untracked(|w| w.cloned().unwrap_or_default());
-        let appointments = self
-            .appointments
-            .with_untracked(|a| a.cloned().unwrap_or_default());
-        let talk = self.talk.with_untracked(|t| t.cloned().unwrap_or_default());
+        let Record {
+            goals,
+            wellbeing,
+            appointments,
+            talk,
+        } = self.sources();
         let summary = self.diary.with_months(|months| {
             Summary::build(
                 &form.choice,
