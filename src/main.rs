@@ -4,10 +4,16 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(alongside::app::App);
-    // The app now shows what the page's own first screen showed: swap them
-    // in the same task, so the phone never paints a gap between the two.
-    alongside::platform::page::remove_first_screen();
+    // Local storage and the durable copy are brought together before
+    // anything reads (docs/architecture.md "Durable saves").
+    wasm_bindgen_futures::spawn_local(async {
+        alongside::app::state::prepare().await;
+        leptos::mount::mount_to_body(alongside::app::App);
+        // The app now shows what the page's own first screen showed: swap
+        // them in the same task, so the phone never paints a gap between
+        // the two.
+        alongside::platform::page::remove_first_screen();
+    });
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -171,10 +171,14 @@ export function realisticRecord() {
 export async function seedRecord(page, path = '/') {
   await page.clock.setFixedTime(RECORD_NOW);
   await page.goto('/no-such-page');
-  await page.evaluate((records) => {
+  await page.evaluate((records) => new Promise((resolve) => {
+    // The durable copy too (see forgetDurable in helpers.js).
+    const req = indexedDB.deleteDatabase('alongside');
+    req.onsuccess = req.onerror = () => resolve();
+  }).then(() => {
     localStorage.clear();
     for (const [k, v] of Object.entries(records)) localStorage.setItem(k, v);
-  }, realisticRecord());
+  }), realisticRecord());
   await page.goto(path);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }

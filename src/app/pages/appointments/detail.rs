@@ -10,7 +10,7 @@ use leptos_router::hooks::use_params_map;
 use super::form::ApptNotFound;
 use super::{export, target_for};
 use crate::app::components::{ErrorSummary, FormErrors, Page, SummaryError, TextField};
-use crate::app::state::use_saved;
+use crate::app::state::{say_when_saved, use_saved};
 use crate::model::appointment::ApptBook;
 use crate::model::appointment::{twice_note, ApptField};
 use crate::model::diary::{format_time, time_box};
@@ -87,7 +87,7 @@ fn OccurrenceDetail(id: u32, due: NaiveDate) -> impl IntoView {
             Ok(()) => {
                 errors.clear();
                 moving.set(false);
-                one_said.set("Changed.".into());
+                say_when_saved(one_said, "Changed.");
                 page::focus_after_render("page-heading");
             }
             Err(errs) => show_errors(errs),
@@ -103,7 +103,7 @@ fn OccurrenceDetail(id: u32, due: NaiveDate) -> impl IntoView {
             Ok(()) => {
                 errors.clear();
                 if appts.saved_ok() {
-                    notes_said.set("Notes saved.".into());
+                    say_when_saved(notes_said, "Notes saved.");
                 }
             }
             Err(e) => show_errors(vec![e]),
@@ -166,7 +166,7 @@ fn OccurrenceDetail(id: u32, due: NaiveDate) -> impl IntoView {
                     <button type="button" class="link-button" on:click=move |_| {
                         let cancelled = occ.get_untracked().is_some_and(|o| o.cancelled);
                         change(&|a| a.cancel_one(due, !cancelled));
-                        one_said.set(if cancelled { "Put back.".into() } else { "Cancelled.".into() });
+                        say_when_saved(one_said, if cancelled { "Put back." } else { "Cancelled." });
                     }>{move || if occ.with(|o| o.as_ref().is_some_and(|o| o.cancelled)) { "Put this one back" } else { "Cancel just this one" }}</button>
                 </div>
                 <p class="status-line" role="status">{one_said}</p>
@@ -196,7 +196,7 @@ fn OccurrenceDetail(id: u32, due: NaiveDate) -> impl IntoView {
                     <button type="button" class="link-button" on:click=move |_| {
                         let cancelled = appt.with_untracked(|a| a.as_ref().is_some_and(|a| a.cancelled));
                         change(&|a| { a.cancelled = !cancelled; a.sequence += 1; });
-                        all_said.set(if cancelled { "Put back.".into() } else { "Cancelled.".into() });
+                        say_when_saved(all_said, if cancelled { "Put back." } else { "Cancelled." });
                     }>{move || {
                         let (cancelled, repeats) = appt.with(|a| a.as_ref().map_or((false, false), |a| (a.cancelled, a.repeat.is_some())));
                         match (cancelled, repeats) {
