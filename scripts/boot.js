@@ -41,117 +41,79 @@ function protectedLink(hash) {
   }
 }
 
-// The durable copy of the client's record (docs/architecture.md "Durable
-// saves"). Local storage is the copy the app reads at once, but Chromium
-// writes it to disk only every few seconds, so a crash or a flat battery
-// just after a save loses it. Every value the app saves is also put, as
-// the same text under the same key, in one IndexedDB object store, and the
-// app says "Saved" only once that transaction has completed. Opening the
-// database and reading it here, before the app has downloaded, keeps it
-// off the start-up's path. Written in JavaScript because each IndexedDB
-// call from Rust costs the main module bytes it does not have.
+// The durable copy (IndexedDB) of what the app saves: docs/architecture.md
+// "Durable saves". Opened and read here, while the app downloads.
 window.alongsideDurable = (() => {
-  const NAME = 'alongside';
-  const STORE = 'records';
-  let available = true;
+  let ok = true;
   let seq = 0;
+  let opening = null;
   const pending = new Map();
   const failed = new Set();
-  let opening = null;
-  function open() {
-    opening ??= new Promise((resolve, reject) => {
-      const req = indexedDB.open(NAME, 1);
-      req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-      req.onsuccess = () => {
-        const db = req.result;
-        // Another tab deleting everything: let it, and open afresh next time.
-        db.onversionchange = () => {
-          db.close();
-          opening = null;
-        };
-        db.onclose = () => {
-          opening = null;
-        };
-        resolve(db);
+  const open = () => (opening ??= new Promise((resolve, reject) => {
+    const req = indexedDB.open('alongside', 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('records');
+    req.onsuccess = () => {
+      const db = req.result;
+      // Another tab deleting everything: let it; open afresh next time.
+      db.onversionchange = db.onclose = () => {
+        db.close();
+        opening = null;
       };
-      req.onerror = () => reject(req.error);
-      req.onblocked = () => {};
-    });
-    return opening;
-  }
-  // One write in its own transaction, numbered so the app can wait for
-  // exactly the writes of one save. Transactions on one store run in the
-  // order they are made, so the last save of a key is the one kept.
-  function write(change) {
+      resolve(db);
+    };
+    req.onerror = () => reject(req.error);
+  }));
+  // Every write in a transaction of its own, numbered.
+  const write = (change) => {
     const n = ++seq;
-    if (!available) return n;
-    const done = open()
-      .then(
-        (db) =>
-          new Promise((resolve) => {
-            const tx = db.transaction(STORE, 'readwrite', { durability: 'strict' });
-            change(tx.objectStore(STORE));
-            tx.oncomplete = () => resolve(true);
-            tx.onabort = tx.onerror = () => resolve(false);
-          }),
-      )
-      .catch(() => false)
-      .then((ok) => {
-        if (!ok) failed.add(n);
-        pending.delete(n);
-      });
-    pending.set(n, done);
+    if (!ok) return n;
+    pending.set(n, open().then((db) => new Promise((resolve) => {
+      const tx = db.transaction('records', 'readwrite', { durability: 'strict' });
+      change(tx.objectStore('records'));
+      tx.oncomplete = () => resolve(true);
+      tx.onabort = tx.onerror = () => resolve(false);
+    })).catch(() => false).then((done) => {
+      if (!done) failed.add(n);
+      pending.delete(n);
+    }));
     return n;
-  }
-  let ready;
-  try {
-    ready = open().then(
-      (db) =>
-        new Promise((resolve) => {
-          const tx = db.transaction(STORE, 'readonly');
-          const keys = tx.objectStore(STORE).getAllKeys();
-          const values = tx.objectStore(STORE).getAll();
-          tx.oncomplete = () => resolve(keys.result.map((k, i) => [String(k), values.result[i]]));
-          tx.onabort = tx.onerror = () => resolve(null);
-        }),
-    );
-  } catch {
-    ready = Promise.resolve(null);
-  }
-  ready = ready.catch(() => null).then((entries) => {
-    if (entries === null) available = false;
+  };
+  const ready = open().then((db) => new Promise((resolve) => {
+    const tx = db.transaction('records');
+    const keys = tx.objectStore('records').getAllKeys();
+    const values = tx.objectStore('records').getAll();
+    tx.oncomplete = () => resolve(keys.result.map((k, i) => [k, values.result[i]]));
+    tx.onabort = tx.onerror = () => resolve(null);
+  })).catch(() => null).then((entries) => {
+    ok = entries !== null;
     return entries;
   });
+  const inRange = (from, to) => (n) => n > from && n <= to;
   return {
-    // Every [key, value] stored, or null if IndexedDB is missing or refused.
     ready,
     mark: () => seq,
     put: (key, value) => write((s) => s.put(value, key)),
     putAll: (entries) => write((s) => entries.forEach(([k, v]) => s.put(v, k))),
     remove: (key) => write((s) => s.delete(key)),
-    // True once every write numbered after `from`, up to `to`, is on disk;
-    // false if one of them failed.
+    // True once the writes after `from` up to `to` are on disk.
     settled: async (from, to) => {
-      await Promise.all([...pending].filter(([n]) => n > from && n <= to).map(([, p]) => p));
-      return ![...failed].some((n) => n > from && n <= to);
+      await Promise.all([...pending.keys()].filter(inRange(from, to)).map((n) => pending.get(n)));
+      return ![...failed].some(inRange(from, to));
     },
-    // Deletes the whole database (Delete everything).
-    erase: () =>
-      new Promise((resolve) => {
-        Promise.all(pending.values()).then(() => {
-          const close = opening ? opening.then((db) => db.close(), () => {}) : Promise.resolve();
-          opening = null;
-          close.then(() => {
-            try {
-              const req = indexedDB.deleteDatabase(NAME);
-              req.onsuccess = () => resolve(true);
-              req.onerror = () => resolve(false);
-            } catch {
-              resolve(!available);
-            }
-          });
-        });
-      }),
+    erase: async () => {
+      await Promise.all(pending.values());
+      if (opening) (await opening.catch(() => null))?.close();
+      opening = null;
+      return new Promise((resolve) => {
+        try {
+          const req = indexedDB.deleteDatabase('alongside');
+          req.onsuccess = () => resolve(true);
+          req.onerror = () => resolve(false);
+        } catch {
+          resolve(!ok);
+        }
+      });
+    },
   };
 })();
 

@@ -8,12 +8,19 @@ fn main() {
     // anything reads (docs/architecture.md "Durable saves").
     wasm_bindgen_futures::spawn_local(async {
         alongside::app::state::prepare().await;
-        leptos::mount::mount_to_body(alongside::app::App);
-        // The app now shows what the page's own first screen showed: swap
-        // them in the same task, so the phone never paints a gap between
-        // the two.
-        alongside::platform::page::remove_first_screen();
+        start();
     });
+}
+
+/// Draws the app. Kept out of the start-up's future, which would
+/// otherwise carry a second copy of the mounting code.
+#[cfg(target_arch = "wasm32")]
+#[inline(never)]
+fn start() {
+    leptos::mount::mount_to_body(alongside::app::App);
+    // The app now shows what the page's own first screen showed: swap them
+    // in the same task, so the phone never paints a gap between the two.
+    alongside::platform::page::remove_first_screen();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

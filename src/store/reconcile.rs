@@ -8,8 +8,6 @@
 //! [`choose`] is the rule for one key, a pure function of the two texts;
 //! [`Store::reconcile`] applies it to every key before anything is read.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use chrono::{DateTime, Utc};
 
 use super::schema::{peek, DecodeError, Header};
@@ -73,7 +71,19 @@ fn is_later(a: &Header, b: &Header) -> bool {
 ///   aside; both damaged: local storage's is kept where it is, for the
 ///   store to set aside when it is read, as it always has, and the
 ///   durable copy's is set aside.
-pub fn choose(local: Option<&str>, durable: Option<&str>) -> Choice {
+///
+/// A restore puts back a backup's values byte for byte, revisions and
+/// all, so they may be lower than the ones they replace; it notes in the
+/// durable copy, per key, the highest revision the phone held before it
+/// (`floor`). A local value at or below that floor is from before the
+/// restore, which a crash brought back: the durable copy wins, and a key
+/// the restore removed is removed again.
+pub fn choose(local: Option<&str>, durable: Option<&str>, floor: Option<u64>) -> Choice {
+    if let (Some(f), Some(l)) = (floor, local) {
+        if local != durable && peek(l).is_ok_and(|h| h.rev <= f) {
+            return Choice::plain(Winner::Durable);
+        }
+    }
     match (local, durable) {
         (None, None) => Choice::plain(Winner::Agree),
         (Some(l), Some(d)) if l == d => Choice::plain(Winner::Agree),
@@ -94,6 +104,19 @@ pub fn choose(local: Option<&str>, durable: Option<&str>) -> Choice {
     }
 }
 
+/// The durable copy's key for a restore's floor of `key` (see [`choose`]):
+/// not under our prefix, so never taken for a record.
+pub const FLOOR: &str = "#floor.";
+
+/// The durable copy's entries that note, for each key, the highest
+/// revision the phone held before a restore (see [`choose`]).
+pub fn floors(revisions: &[(StoreKey, u64)]) -> Vec<(String, String)> {
+    revisions
+        .iter()
+        .map(|(k, rev)| (format!("{FLOOR}{k}"), rev.to_string()))
+        .collect()
+}
+
 /// What [`Store::reconcile`] did.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Reconciled {
@@ -108,13 +131,32 @@ pub struct Reconciled {
 }
 
 impl<B: Backend> Store<B> {
+    /// For each of our keys in local storage, the highest revision this
+    /// tab has met under it or local storage holds: a restore's floor.
+    pub fn revisions(&self) -> Vec<(StoreKey, u64)> {
+        self.keys()
+            .into_iter()
+            .filter_map(|key| {
+                let stored = self
+                    .backend
+                    .get(key.as_str())
+                    .ok()
+                    .flatten()
+                    .and_then(|raw| peek(&raw).ok())
+                    .map(|h| h.rev);
+                let met = self.state().seen.get(&key).map(|s| s.rev);
+                stored.max(met).map(|rev| (key, rev))
+            })
+            .collect()
+    }
+
     /// Brings local storage (this store's backend) and the durable copy
-    /// (`durable`, every key and text it holds) together, key by key, by
+    /// (`durable`, every key and its text) together, key by key, by
     /// [`choose`]. Values the durable copy wins are put back into local
     /// storage here; values local storage wins are returned for the caller
     /// to write to the durable copy. Only our keys are looked at. Run once
     /// at start, before anything is read.
-    pub fn reconcile(&self, durable: &BTreeMap<String, String>, now: DateTime<Utc>) -> Reconciled {
+    pub fn reconcile(&self, durable: &[(String, String)], now: DateTime<Utc>) -> Reconciled {
         let mut done = Reconciled::default();
         let local_keys = match self.backend.keys() {
             Ok(keys) => keys,
@@ -123,11 +165,15 @@ impl<B: Backend> Store<B> {
                 return done;
             }
         };
-        let keys: BTreeSet<StoreKey> = local_keys
+        // A vector, not a set: a phone holds a few hundred keys at most,
+        // and the main module has no room for another collection's code.
+        let mut keys: Vec<StoreKey> = local_keys
             .iter()
-            .chain(durable.keys())
+            .chain(durable.iter().map(|(k, _)| k))
             .filter_map(|k| StoreKey::parse(k))
             .collect();
+        keys.sort_unstable();
+        keys.dedup();
         for key in keys {
             let local = match self.backend.get(key.as_str()) {
                 Ok(local) => local,
@@ -139,8 +185,15 @@ impl<B: Backend> Store<B> {
                     return done;
                 }
             };
-            let theirs = durable.get(key.as_str()).map(String::as_str);
-            let choice = choose(local.as_deref(), theirs);
+            let theirs = durable
+                .iter()
+                .find(|(k, _)| k == key.as_str())
+                .map(|(_, v)| v.as_str());
+            let floor = durable
+                .iter()
+                .find(|(k, _)| k.strip_prefix(FLOOR) == Some(key.as_str()))
+                .and_then(|(_, rev)| rev.parse().ok());
+            let choice = choose(local.as_deref(), theirs, floor);
             if let Some((side, why)) = &choice.set_aside {
                 let raw = match side {
                     Winner::Local => local.as_deref(),
@@ -169,6 +222,9 @@ impl<B: Backend> Store<B> {
                     }
                 }
                 Winner::Durable => {
+                    if theirs.is_none() && self.backend.remove(key.as_str()).is_err() {
+                        done.problems.push(LoadProblem::Unavailable);
+                    }
                     if let Some(text) = theirs {
                         if self.backend.set(key.as_str(), text).is_ok() {
                             done.restored += 1;
@@ -216,22 +272,25 @@ mod tests {
     #[test]
     fn the_higher_revision_wins() {
         let (two, three) = (goals(2), goals(3));
-        assert_eq!(choose(Some(&three), Some(&two)).winner, Winner::Local);
-        assert_eq!(choose(Some(&two), Some(&three)).winner, Winner::Durable);
-        assert_eq!(choose(Some(&two), Some(&two)).winner, Winner::Agree);
+        assert_eq!(choose(Some(&three), Some(&two), None).winner, Winner::Local);
+        assert_eq!(
+            choose(Some(&two), Some(&three), None).winner,
+            Winner::Durable
+        );
+        assert_eq!(choose(Some(&two), Some(&two), None).winner, Winner::Agree);
         // Same revision, different text (changed outside the app): the
         // copy the app reads is kept.
         let other = two.replace("2026", "2027");
         assert_ne!(other, two);
-        assert_eq!(choose(Some(&other), Some(&two)).winner, Winner::Local);
-        assert_eq!(choose(None, None).winner, Winner::Agree);
+        assert_eq!(choose(Some(&other), Some(&two), None).winner, Winner::Local);
+        assert_eq!(choose(None, None, None).winner, Winner::Agree);
     }
 
     #[test]
     fn a_value_on_one_side_only_is_copied_to_the_other() {
         let v = goals(1);
-        assert_eq!(choose(Some(&v), None), Choice::plain(Winner::Local));
-        assert_eq!(choose(None, Some(&v)), Choice::plain(Winner::Durable));
+        assert_eq!(choose(Some(&v), None, None), Choice::plain(Winner::Local));
+        assert_eq!(choose(None, Some(&v), None), Choice::plain(Winner::Durable));
     }
 
     #[test]
@@ -239,20 +298,26 @@ mod tests {
         // Even with a lower revision, the newer format is kept.
         let newer = future(1);
         let older = goals(7);
-        assert_eq!(choose(Some(&older), Some(&newer)).winner, Winner::Durable);
-        assert_eq!(choose(Some(&newer), Some(&older)).winner, Winner::Local);
+        assert_eq!(
+            choose(Some(&older), Some(&newer), None).winner,
+            Winner::Durable
+        );
+        assert_eq!(
+            choose(Some(&newer), Some(&older), None).winner,
+            Winner::Local
+        );
     }
 
     #[test]
     fn a_damaged_copy_is_set_aside_and_the_good_one_kept() {
         let good = goals(4);
-        let c = choose(Some(DAMAGED), Some(&good));
+        let c = choose(Some(DAMAGED), Some(&good), None);
         assert_eq!(c.winner, Winner::Durable);
         assert!(matches!(
             c.set_aside,
             Some((Winner::Local, DecodeError::Damaged(_)))
         ));
-        let c = choose(Some(&good), Some(DAMAGED));
+        let c = choose(Some(&good), Some(DAMAGED), None);
         assert_eq!(c.winner, Winner::Local);
         assert!(matches!(c.set_aside, Some((Winner::Durable, _))));
     }
@@ -265,7 +330,7 @@ mod tests {
         Store::new(backend)
     }
 
-    fn map(entries: &[(&str, &str)]) -> BTreeMap<String, String> {
+    fn map(entries: &[(&str, &str)]) -> Vec<(String, String)> {
         entries
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -276,7 +341,7 @@ mod tests {
     fn the_first_start_copies_everything_to_the_durable_copy() {
         let g = goals(5);
         let store = store_with(&[("alongside.goals", &g), ("other.app", "x")]);
-        let done = store.reconcile(&BTreeMap::new(), now());
+        let done = store.reconcile(&[], now());
         assert_eq!(done.to_durable, vec![("alongside.goals".into(), g.clone())]);
         assert_eq!(done.restored, 0);
         assert!(done.problems.is_empty());
@@ -359,6 +424,32 @@ mod tests {
             load.problem,
             Some(LoadProblem::Quarantined { .. })
         ));
+    }
+
+    #[test]
+    fn what_a_crash_brought_back_from_before_a_restore_gives_way() {
+        // The phone held rev 20; the backup's value is rev 3; local
+        // storage lost the restore's write.
+        let (before, restored, after) = (goals(20), goals(3), goals(21));
+        assert_eq!(
+            choose(Some(&before), Some(&restored), Some(20)).winner,
+            Winner::Durable
+        );
+        // A save after the restore (rev 21) is newer than the floor.
+        assert_eq!(
+            choose(Some(&after), Some(&restored), Some(20)).winner,
+            Winner::Local
+        );
+        // A key the restore removed is removed again.
+        let store = store_with(&[("alongside.goals", &before), ("alongside.talk", &goals(4))]);
+        let mut durable = map(&[("alongside.goals", &restored)]);
+        let floor = store.revisions();
+        assert_eq!(floor.len(), 2);
+        durable.extend(floors(&floor));
+        let done = store.reconcile(&durable, now());
+        assert!(done.problems.is_empty() && done.to_durable.is_empty());
+        assert_eq!(store.backend().raw("alongside.goals"), Some(restored));
+        assert_eq!(store.backend().raw("alongside.talk"), None);
     }
 
     #[test]

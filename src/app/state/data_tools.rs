@@ -264,9 +264,11 @@ impl DataTools {
     pub fn restore(&self, backup: &Backup, how: RestoreHow) -> Result<(), BackupError> {
         let now = clock::now();
         super::durable::tracked(self.notices, || {
-            self.with(|s| match how {
-                RestoreHow::Replace => backup::restore_replace(s, backup, now),
-                RestoreHow::AddMissing => backup::restore_add_missing(s, backup, now),
+            self.with(|s| {
+                noting_floors(s, |s| match how {
+                    RestoreHow::Replace => backup::restore_replace(s, backup, now),
+                    RestoreHow::AddMissing => backup::restore_add_missing(s, backup, now),
+                })
             })
         })?;
         let flag = match how {
@@ -286,7 +288,7 @@ impl DataTools {
     /// loads the page afresh.
     pub fn undo_restore(&self) -> Result<(), BackupError> {
         super::durable::tracked(self.notices, || {
-            self.with(|s| backup::undo_restore(s, clock::now()))
+            self.with(|s| noting_floors(s, |s| backup::undo_restore(s, clock::now())))
         })?;
         super::durable::when_saved(|| {
             sync::set_tab_flag(RESTORED_FLAG, "undone");
@@ -352,6 +354,21 @@ impl DataTools {
         }
         all_gone
     }
+}
+
+/// Runs a restore (or its undo), which writes values byte for byte with
+/// their own, perhaps lower, revisions; once it has worked, notes in the
+/// durable copy the revisions the phone held before, so a crash that
+/// brings local storage's older values back cannot undo it
+/// (`store::reconcile::choose`).
+fn noting_floors<R, E>(
+    store: &AppStore,
+    restore: impl FnOnce(&AppStore) -> Result<R, E>,
+) -> Result<R, E> {
+    let before = store.revisions();
+    let done = restore(store)?;
+    crate::platform::durable::put_all(&crate::store::reconcile::floors(&before));
+    Ok(done)
 }
 
 /// The My data operations, made the first time a page asks for them.

@@ -7,7 +7,6 @@
 //! together before anything reads (`store::reconcile`).
 
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -39,7 +38,6 @@ pub async fn prepare() {
     let store = Arc::new(AppStore::new(BrowserBackend));
     let messages = match durable::entries().await {
         Some(entries) => {
-            let entries: BTreeMap<String, String> = entries.into_iter().collect();
             let done = store.reconcile(&entries, clock::now());
             durable::put_all(&done.to_durable);
             done.problems.iter().map(|p| p.message()).collect()

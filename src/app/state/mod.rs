@@ -32,8 +32,6 @@ mod status;
 mod stores;
 mod sync;
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 pub use client_code::{make_client_code, CodeStore};
