@@ -15,7 +15,7 @@ import { startServer } from './serve.mjs';
 const RUNS = Number(process.argv[2] ?? 7);
 const ONLY_FIRST_VISIT = process.argv[3] === 'first-visit';
 const ONLY_DIARY = process.argv[3] === 'diary';
-const PORT = 4180;
+const PORT = Number(process.env.BENCH_PORT ?? 4180);
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const PROFILE = JSON.stringify({
   app: 'alongside', kind: 'profile', schema: 2, rev: 1, saved_at: '2026-11-21T10:00:00.000Z',

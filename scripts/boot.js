@@ -82,7 +82,16 @@ window.alongsideDurable = (() => {
     const tx = db.transaction('records');
     const keys = tx.objectStore('records').getAllKeys();
     const values = tx.objectStore('records').getAll();
-    tx.oncomplete = () => resolve(keys.result.map((k, i) => [k, values.result[i]]));
+    // A value local storage holds too, the same, comes as null: the app
+    // then need not copy it into itself only to compare it.
+    const local = (k) => {
+      try {
+        return localStorage.getItem(k);
+      } catch {
+        return undefined;
+      }
+    };
+    tx.oncomplete = () => resolve(keys.result.map((k, i) => [k, local(k) === values.result[i] ? null : values.result[i]]));
     tx.onabort = tx.onerror = () => resolve(null);
   })).catch(() => null).then((entries) => {
     ok = entries !== null;

@@ -27,9 +27,11 @@ fn now(name: &str, args: &[JsValue]) -> u32 {
         .map_or(0, |n| n as u32)
 }
 
-/// Every `(key, value)` in the durable copy, or `None` if IndexedDB is
+/// Every `(key, value)` in the durable copy, the value `None` where local
+/// storage holds the same text (compared in JavaScript, so the app does
+/// not copy every value only to compare it); or `None` if IndexedDB is
 /// missing or refused (some private modes, no room, an old browser).
-pub async fn entries() -> Option<Vec<(String, String)>> {
+pub async fn entries() -> Option<Vec<(String, Option<String>)>> {
     let ready = get(&shim()?, "ready")?;
     let entries = wasm_bindgen_futures::JsFuture::from(ready.dyn_into::<js_sys::Promise>().ok()?)
         .await
@@ -42,7 +44,7 @@ pub async fn entries() -> Option<Vec<(String, String)>> {
             .iter()
             .filter_map(|pair| {
                 let pair = Array::from(&pair);
-                Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+                Some((pair.get(0).as_string()?, pair.get(1).as_string()))
             })
             .collect(),
     )

@@ -151,12 +151,17 @@ impl<B: Backend> Store<B> {
     }
 
     /// Brings local storage (this store's backend) and the durable copy
-    /// (`durable`, every key and its text) together, key by key, by
+    /// (`durable`, every key and its text, or `None` where the caller has
+    /// found local storage holds the same text) together, key by key, by
     /// [`choose`]. Values the durable copy wins are put back into local
     /// storage here; values local storage wins are returned for the caller
     /// to write to the durable copy. Only our keys are looked at. Run once
     /// at start, before anything is read.
-    pub fn reconcile(&self, durable: &[(String, String)], now: DateTime<Utc>) -> Reconciled {
+    pub fn reconcile(
+        &self,
+        durable: &[(String, Option<String>)],
+        now: DateTime<Utc>,
+    ) -> Reconciled {
         let mut done = Reconciled::default();
         let local_keys = match self.backend.keys() {
             Ok(keys) => keys,
@@ -175,6 +180,12 @@ impl<B: Backend> Store<B> {
         keys.sort_unstable();
         keys.dedup();
         for key in keys {
+            let theirs = match durable.iter().find(|(k, _)| k == key.as_str()) {
+                // The same in both: nothing to read or do.
+                Some((_, None)) => continue,
+                Some((_, Some(text))) => Some(text.as_str()),
+                None => None,
+            };
             let local = match self.backend.get(key.as_str()) {
                 Ok(local) => local,
                 // Not valid Unicode: left exactly where it is; the store
@@ -185,14 +196,10 @@ impl<B: Backend> Store<B> {
                     return done;
                 }
             };
-            let theirs = durable
-                .iter()
-                .find(|(k, _)| k == key.as_str())
-                .map(|(_, v)| v.as_str());
             let floor = durable
                 .iter()
                 .find(|(k, _)| k.strip_prefix(FLOOR) == Some(key.as_str()))
-                .and_then(|(_, rev)| rev.parse().ok());
+                .and_then(|(_, rev)| rev.as_deref()?.parse().ok());
             let choice = choose(local.as_deref(), theirs, floor);
             if let Some((side, why)) = &choice.set_aside {
                 let raw = match side {
@@ -330,10 +337,10 @@ mod tests {
         Store::new(backend)
     }
 
-    fn map(entries: &[(&str, &str)]) -> Vec<(String, String)> {
+    fn map(entries: &[(&str, &str)]) -> Vec<(String, Option<String>)> {
         entries
             .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .map(|(k, v)| (k.to_string(), Some(v.to_string())))
             .collect()
     }
 
@@ -445,7 +452,7 @@ mod tests {
         let mut durable = map(&[("alongside.goals", &restored)]);
         let floor = store.revisions();
         assert_eq!(floor.len(), 2);
-        durable.extend(floors(&floor));
+        durable.extend(floors(&floor).into_iter().map(|(k, v)| (k, Some(v))));
         let done = store.reconcile(&durable, now());
         assert!(done.problems.is_empty() && done.to_durable.is_empty());
         assert_eq!(store.backend().raw("alongside.goals"), Some(restored));
@@ -458,6 +465,9 @@ mod tests {
         let store = store_with(&[("alongside.goals", &g)]);
         let done = store.reconcile(&map(&[("alongside.goals", &g)]), now());
         assert_eq!(done, Reconciled::default());
+        // Nor when the caller has found them the same.
+        let same = vec![("alongside.goals".to_string(), None)];
+        assert_eq!(store.reconcile(&same, now()), Reconciled::default());
     }
 
     #[test]
