@@ -367,7 +367,7 @@ fn noting_floors<R, E>(
 ) -> Result<R, E> {
     let before = store.revisions();
     let done = restore(store)?;
-    crate::platform::durable::put_all(&crate::store::reconcile::floors(&before));
+    crate::platform::durable::put_all(&super::durable::floors(&before));
     Ok(done)
 }
 

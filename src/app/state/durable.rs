@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use super::notices::Notices;
 use super::AppStore;
 use crate::platform::{clock, durable};
-use crate::store::{BrowserBackend, SaveError};
+use crate::store::{reconcile, BrowserBackend, SaveError, StoreKey};
 
 /// Said once a start when there is no durable copy.
 pub const NO_DURABLE: &str = "This browser is not letting Alongside keep its second, safer copy \
@@ -28,6 +28,35 @@ thread_local! {
     /// The numbers of the durable writes of the latest save: after the
     /// first, up to the second.
     static LATEST: Cell<(u32, u32)> = const { Cell::new((0, 0)) };
+    /// The restores' floors in the durable copy (see
+    /// `store::reconcile::choose`).
+    static FLOORS: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The durable copy's entries for a restore about to replace values
+/// whose revisions are `before`: each key's floor, never lower than an
+/// earlier restore's (local storage may still hold values from before
+/// that one too).
+pub(super) fn floors(before: &[(StoreKey, u64)]) -> Vec<(String, String)> {
+    FLOORS.with(|known| {
+        let mut known = known.borrow_mut();
+        let mut out = reconcile::floors(before);
+        for (key, rev) in &mut out {
+            let earlier = known.iter().find(|(k, _)| k == key);
+            if let Some(old) = earlier.and_then(|(_, r)| r.parse::<u64>().ok()) {
+                if old > rev.parse().unwrap_or(0) {
+                    *rev = old.to_string();
+                }
+            }
+        }
+        for (key, rev) in &out {
+            match known.iter_mut().find(|(k, _)| k == key) {
+                Some(entry) => entry.1 = rev.clone(),
+                None => known.push((key.clone(), rev.clone())),
+            }
+        }
+        out
+    })
 }
 
 /// Brings local storage and the durable copy together, before anything is
@@ -39,6 +68,13 @@ pub async fn prepare() {
     let messages = match durable::entries().await {
         Some(entries) => {
             let done = store.reconcile(&entries, clock::now());
+            FLOORS.with(|f| {
+                *f.borrow_mut() = entries
+                    .into_iter()
+                    .filter(|(k, _)| k.starts_with(reconcile::FLOOR))
+                    .filter_map(|(k, v)| Some((k, v?)))
+                    .collect();
+            });
             durable::put_all(&done.to_durable);
             done.problems.iter().map(|p| p.message()).collect()
         }
