@@ -41,6 +41,91 @@ function protectedLink(hash) {
   }
 }
 
+// The durable copy (IndexedDB) of what the app saves: docs/architecture.md
+// "Durable saves". Opened and read here, while the app downloads.
+window.alongsideDurable = (() => {
+  let ok = true;
+  let seq = 0;
+  let opening = null;
+  const pending = new Map();
+  const failed = new Set();
+  const open = () => (opening ??= new Promise((resolve, reject) => {
+    const req = indexedDB.open('alongside', 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('records');
+    req.onsuccess = () => {
+      const db = req.result;
+      // Another tab deleting everything: let it; open afresh next time.
+      db.onversionchange = db.onclose = () => {
+        db.close();
+        opening = null;
+      };
+      resolve(db);
+    };
+    req.onerror = () => reject(req.error);
+  }));
+  // Every write in a transaction of its own, numbered.
+  const write = (change) => {
+    const n = ++seq;
+    if (!ok) return n;
+    pending.set(n, open().then((db) => new Promise((resolve) => {
+      const tx = db.transaction('records', 'readwrite', { durability: 'strict' });
+      change(tx.objectStore('records'));
+      tx.oncomplete = () => resolve(true);
+      tx.onabort = tx.onerror = () => resolve(false);
+    })).catch(() => false).then((done) => {
+      if (!done) failed.add(n);
+      pending.delete(n);
+    }));
+    return n;
+  };
+  const ready = open().then((db) => new Promise((resolve) => {
+    const tx = db.transaction('records');
+    const keys = tx.objectStore('records').getAllKeys();
+    const values = tx.objectStore('records').getAll();
+    // A value local storage holds too, the same, comes as null: the app
+    // then need not copy it into itself only to compare it.
+    const local = (k) => {
+      try {
+        return localStorage.getItem(k);
+      } catch {
+        return undefined;
+      }
+    };
+    tx.oncomplete = () => resolve(keys.result.map((k, i) => [k, local(k) === values.result[i] ? null : values.result[i]]));
+    tx.onabort = tx.onerror = () => resolve(null);
+  })).catch(() => null).then((entries) => {
+    ok = entries !== null;
+    return entries;
+  });
+  const inRange = (from, to) => (n) => n > from && n <= to;
+  return {
+    ready,
+    mark: () => seq,
+    put: (key, value) => write((s) => s.put(value, key)),
+    putAll: (entries) => write((s) => entries.forEach(([k, v]) => s.put(v, k))),
+    remove: (key) => write((s) => s.delete(key)),
+    // True once the writes after `from` up to `to` are on disk.
+    settled: async (from, to) => {
+      await Promise.all([...pending.keys()].filter(inRange(from, to)).map((n) => pending.get(n)));
+      return ![...failed].some(inRange(from, to));
+    },
+    erase: async () => {
+      await Promise.all(pending.values());
+      if (opening) (await opening.catch(() => null))?.close();
+      opening = null;
+      return new Promise((resolve) => {
+        try {
+          const req = indexedDB.deleteDatabase('alongside');
+          req.onsuccess = () => resolve(true);
+          req.onerror = () => resolve(false);
+        } catch {
+          resolve(!ok);
+        }
+      });
+    },
+  };
+})();
+
 let setUp = false;
 try {
   // Only whether the details exist: nothing of them is read.

@@ -13,7 +13,7 @@ use super::components::{
     described_by, BackLink, Checkbox, ErrorSummary, FieldErrorMessage, SummaryError, TextField,
     ERROR_SUMMARY_ID, HEADING_ID,
 };
-use super::state::{make_client_code, use_profile, use_status};
+use super::state::{make_client_code, use_profile, use_status, when_saved};
 use crate::model::text::set_included;
 use crate::model::{FieldError, ListedCondition, ProfileDraft, ProfileField};
 use crate::platform::page;
@@ -175,15 +175,20 @@ pub fn Setup(
             if mode == Mode::FirstRun {
                 make_client_code();
             }
-            match mode {
-                Mode::FirstRun => navigate("/", Default::default()),
-                Mode::Edit if saved => {
-                    status.details_saved.set(true);
-                    navigate("/my-data", Default::default())
+            // Set-up ends once the details are on disk (the client's code
+            // is written after them, so waiting for it waits for both).
+            let navigate = navigate.clone();
+            when_saved(move || {
+                match mode {
+                    Mode::FirstRun => navigate("/", Default::default()),
+                    Mode::Edit if saved => {
+                        status.details_saved.set(true);
+                        navigate("/my-data", Default::default())
+                    }
+                    Mode::Edit => navigate("/my-data", Default::default()),
                 }
-                Mode::Edit => navigate("/my-data", Default::default()),
-            }
-            page::focus_after_render(HEADING_ID);
+                page::focus_after_render(HEADING_ID);
+            });
         }
     };
 

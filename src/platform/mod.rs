@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod crypto;
+pub mod durable;
 pub mod file;
 pub mod install;
 pub mod js;

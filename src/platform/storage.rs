@@ -121,13 +121,15 @@ pub fn device_set(key: &str, value: &str) {
     }
 }
 
-/// Deletes everything of ours: local storage keys with `prefixes`, this
-/// tab's session flags, every Cache Storage cache (the app's files and
-/// the marker), and the service worker (offline, the app's files stay:
-/// see inside). Other sites' data cannot be reached and is never touched.
+/// Deletes everything of ours: the durable copy (IndexedDB), local
+/// storage keys with `prefixes`, this tab's session flags, every Cache
+/// Storage cache (the app's files and the marker), and the service worker
+/// (offline, the app's files stay: see inside). Other sites' data cannot be reached and is never touched.
 /// True if every local storage key went.
 pub async fn delete_everything(prefixes: &[&str]) -> bool {
-    let mut all_gone = true;
+    // The durable copy first: were it left, the next start would put it
+    // back into local storage.
+    let mut all_gone = super::durable::erase().await;
     if let Some(storage) = local() {
         for key in keys_with(&storage, prefixes) {
             all_gone &= storage.remove_item(&key).is_ok();

@@ -1,4 +1,5 @@
-//! The browser's local storage as a [`Backend`], through gloo-storage.
+//! The browser's local storage as a [`Backend`], through gloo-storage,
+//! with every write copied to the durable copy (`platform::durable`).
 //!
 //! We store raw strings rather than letting gloo serialise for us, because
 //! a value that fails to parse must be kept aside byte for byte.
@@ -70,12 +71,20 @@ impl Backend for BrowserBackend {
         Ok(Some(String::from(text)))
     }
 
+    // Each write also goes to the durable copy (IndexedDB), which the
+    // app waits for before it says "Saved": local storage reaches the disk
+    // only every few seconds. Only a write local storage took is copied,
+    // so the two never disagree about a refused save.
     fn set(&self, key: &str, value: &str) -> Result<(), BackendError> {
-        self.storage()?.set_item(key, value).map_err(classify)
+        self.storage()?.set_item(key, value).map_err(classify)?;
+        crate::platform::durable::put(key, value);
+        Ok(())
     }
 
     fn remove(&self, key: &str) -> Result<(), BackendError> {
-        self.storage()?.remove_item(key).map_err(classify)
+        self.storage()?.remove_item(key).map_err(classify)?;
+        crate::platform::durable::remove(key);
+        Ok(())
     }
 
     fn keys(&self) -> Result<Vec<String>, BackendError> {

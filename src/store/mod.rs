@@ -23,6 +23,7 @@ mod keys;
 pub mod kinds;
 mod memory;
 pub mod protected;
+pub mod reconcile;
 pub mod schema;
 
 use std::sync::Mutex;
@@ -358,26 +359,10 @@ impl<B: Backend> Store<B> {
         now: DateTime<Utc>,
     ) -> LoadProblem {
         let reason = why.to_string();
-        // Find a free quarantine key: two damaged copies in the same
-        // millisecond must not overwrite each other.
-        let mut at = now;
-        let kept_as = loop {
-            let candidate = StoreKey::quarantine(at, key);
-            match self.backend.get(candidate.as_str()) {
-                Ok(None) => break candidate,
-                Ok(Some(_)) => at += Duration::milliseconds(1),
-                Err(_) => return self.leave_unreadable(key, reason),
-            }
+        let Some(kept_as) = self.copy_aside(key, raw, &reason, now) else {
+            return self.leave_unreadable(key, reason);
         };
-        let entry = QuarantinedValue {
-            from_key: key.as_str().to_string(),
-            reason: reason.clone(),
-            raw: raw.to_string(),
-        };
-        let text = encode_kind(QUARANTINE_KIND, QUARANTINE_SCHEMA, &entry, 1, now);
-        let copied = self.backend.set(kept_as.as_str(), &text).is_ok()
-            && self.backend.get(kept_as.as_str()).ok().flatten().as_deref() == Some(text.as_str());
-        if !copied || self.backend.remove(key.as_str()).is_err() {
+        if self.backend.remove(key.as_str()).is_err() {
             return self.leave_unreadable(key, reason);
         }
         // Later saves continue above the damaged value's revision.
@@ -390,6 +375,36 @@ impl<B: Backend> Store<B> {
             kept_as,
             reason,
         }
+    }
+
+    /// Writes a quarantined copy of `raw` (once under `key`) and reads it
+    /// back; where it is kept, or `None` if it could not be kept.
+    fn copy_aside(
+        &self,
+        key: &StoreKey,
+        raw: &str,
+        reason: &str,
+        now: DateTime<Utc>,
+    ) -> Option<StoreKey> {
+        // Find a free quarantine key: two damaged copies in the same
+        // millisecond must not overwrite each other.
+        let mut at = now;
+        let kept_as = loop {
+            let candidate = StoreKey::quarantine(at, key);
+            match self.backend.get(candidate.as_str()).ok()? {
+                None => break candidate,
+                Some(_) => at += Duration::milliseconds(1),
+            }
+        };
+        let entry = QuarantinedValue {
+            from_key: key.as_str().to_string(),
+            reason: reason.to_string(),
+            raw: raw.to_string(),
+        };
+        let text = encode_kind(QUARANTINE_KIND, QUARANTINE_SCHEMA, &entry, 1, now);
+        let copied = self.backend.set(kept_as.as_str(), &text).is_ok()
+            && self.backend.get(kept_as.as_str()).ok().flatten().as_deref() == Some(text.as_str());
+        copied.then_some(kept_as)
     }
 
     /// Leaves an unreadable value exactly where it is, makes its key

@@ -44,6 +44,41 @@ export async function seedProfile(page, envelope = SAM) {
   await page.reload();
 }
 
+/** Deletes the app's durable copy of the record (IndexedDB), so that
+ *  local storage as a test has just changed it is what the app finds at
+ *  its next start (the app copies it over again then). Without this, a
+ *  value a test removed or replaced in local storage alone would be put
+ *  back from the durable copy, as after a crash. */
+export async function forgetDurable(page) {
+  await page.evaluate(() => new Promise((resolve) => {
+    const req = indexedDB.deleteDatabase('alongside');
+    req.onsuccess = req.onerror = () => resolve();
+  }));
+}
+
+/** Every key and value in the app's durable copy (IndexedDB). */
+export async function durableCopy(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.open('alongside');
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      if (!db.objectStoreNames.contains('records')) {
+        db.close();
+        resolve({});
+        return;
+      }
+      const tx = db.transaction('records');
+      const keys = tx.objectStore('records').getAllKeys();
+      const values = tx.objectStore('records').getAll();
+      tx.oncomplete = () => {
+        db.close();
+        resolve(Object.fromEntries(keys.result.map((k, i) => [k, values.result[i]])));
+      };
+    };
+  }));
+}
+
 /** Fills the rest of local storage, as another part of the site might,
  *  so the app's next save meets a full storage. */
 export async function fillLocalStorage(page) {

@@ -3,7 +3,7 @@
 // everything, two tabs, a full storage, data removed by the browser, and
 // Today's backup reminder.
 import { readFile } from 'node:fs/promises';
-import { test, expect, SAM, axeViolations, fillLocalStorage } from './helpers.js';
+import { test, expect, SAM, axeViolations, fillLocalStorage, forgetDurable, durableCopy } from './helpers.js';
 
 // A fixed moment, so dates on the page are known: Sat 21 November 2026.
 const NOW = new Date('2026-11-21T10:00:00Z');
@@ -91,6 +91,8 @@ test('back up, delete everything, restore, and every record is back', async ({ p
   await expect.poll(() => page.evaluate(() => caches.has('alongside.marker'))).toBe(true);
   await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(1);
   const before = await ours(page);
+  // The durable copy holds the same, byte for byte.
+  await expect.poll(() => durableCopy(page)).toEqual(before);
   await expect(page.getByText('You have not made a backup yet.')).toBeVisible();
   await expect(page.getByText(/Your information takes up \d+ KB on this phone\./)).toBeVisible();
   await check(page, 'phone-my-data');
@@ -116,6 +118,7 @@ test('back up, delete everything, restore, and every record is back', async ({ p
   await dialog.getByRole('button', { name: 'Yes, delete everything' }).click();
   await expect(heading(page)).toHaveText('Welcome to Alongside');
   expect(Object.keys(await everything(page)).filter((k) => k.startsWith('alongside'))).toEqual([]);
+  expect(await durableCopy(page)).toEqual({});
   const deleted = (await page.evaluate(() => sessionStorage.getItem('test-deleted'))).trim().split(' ');
   expect(deleted[0]).toBe('worker');
   expect(deleted).toContain('alongside.marker');
@@ -337,7 +340,9 @@ test('data removed by the browser is explained, not met with a fresh welcome', a
   await expect(heading(page)).toHaveText('Hello, Sam');
   // The marker is kept in Cache Storage once there is data.
   await expect.poll(() => page.evaluate(() => caches.has('alongside.marker'))).toBe(true);
+  // The browser removes the whole site's storage: the durable copy too.
   await page.evaluate(() => localStorage.clear());
+  await forgetDurable(page);
   await page.reload();
   await expect(heading(page)).toHaveText('Your data was removed by the browser');
   await expect(page.getByText('Restore from a backup to get your information back.')).toBeVisible();

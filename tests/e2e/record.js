@@ -174,14 +174,19 @@ export function realisticRecord() {
   };
 }
 
-/** Fixes the clock at [`RECORD_NOW`], stores the record and opens `path`. */
-export async function seedRecord(page, path = '/') {
+/** Fixes the clock at [`RECORD_NOW`], stores `records` (the realistic
+ *  record unless given) in place of anything stored, and opens `path`. */
+export async function seedRecord(page, path = '/', records = realisticRecord()) {
   await page.clock.setFixedTime(RECORD_NOW);
   await page.goto('/no-such-page');
-  await page.evaluate((records) => {
+  await page.evaluate((all) => new Promise((resolve) => {
+    // The durable copy too (see forgetDurable in helpers.js).
+    const req = indexedDB.deleteDatabase('alongside');
+    req.onsuccess = req.onerror = () => resolve();
+  }).then(() => {
     localStorage.clear();
-    for (const [k, v] of Object.entries(records)) localStorage.setItem(k, v);
-  }, realisticRecord());
+    for (const [k, v] of Object.entries(all)) localStorage.setItem(k, v);
+  }), records);
   await page.goto(path);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }

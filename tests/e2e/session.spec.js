@@ -3,7 +3,7 @@
 // client's link to the next in the same tab; a typical summary printed on
 // at most two A4 pages; and the client's own preview speaking to them.
 import { writeFileSync } from 'node:fs';
-import { test, expect, axeViolations } from './helpers.js';
+import { test, expect, axeViolations, forgetDurable } from './helpers.js';
 import { seedRecord, realisticRecord, RECORD_NOW } from './record.js';
 
 const shot = (page, name, fullPage = true) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage });
@@ -233,6 +233,7 @@ test('a second link in the same tab shows only the new client, even after a junk
     localStorage.setItem('alongside.profile', JSON.stringify(env));
     localStorage.removeItem('alongside.client-code');
   });
+  await forgetDurable(page);
   await page.goto('/share');
   const sam = await makeLink(page);
 

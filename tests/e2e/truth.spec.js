@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { test, expect, axeViolations } from './helpers.js';
 import { knownRecord, RECORD_NOW } from './truth-record.js';
-import { realisticRecord } from './record.js';
+import { realisticRecord, seedRecord } from './record.js';
 
 const shot = (page, name, fullPage = true) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage });
 const heading = (page) => page.getByRole('heading', { level: 1 });
@@ -12,17 +12,8 @@ const heading = (page) => page.getByRole('heading', { level: 1 });
 /** A PDF's pages: the page objects in it (not the page tree). */
 const pdfPages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 
-/** Fixes the clock, stores `records` and opens `path`. */
-async function seed(page, records, path) {
-  await page.clock.setFixedTime(RECORD_NOW);
-  await page.goto('/no-such-page');
-  await page.evaluate((all) => {
-    localStorage.clear();
-    for (const [k, v] of Object.entries(all)) localStorage.setItem(k, v);
-  }, records);
-  await page.goto(path);
-  await expect(heading(page)).toBeVisible();
-}
+/** Stores `records` at RECORD_NOW and opens `path`. */
+const seed = (page, records, path) => seedRecord(page, path, records);
 
 /** Makes a plain link with whatever the share form has chosen. */
 async function makeLink(page) {

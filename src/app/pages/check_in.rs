@@ -10,7 +10,7 @@ use crate::app::components::{
     BackLink, Choices, DataTable, ErrorSummary, FormErrors, LineChart, Page, SummaryError,
     TextField, UndoNotice, HEADING_ID,
 };
-use crate::app::state::use_saved;
+use crate::app::state::{say_when_saved, use_saved, when_saved};
 use crate::model::appointment::ApptBook;
 use crate::model::appointment::ApptKind;
 use crate::model::chart::{Chart, Scale};
@@ -96,7 +96,8 @@ pub fn CheckIn() -> impl IntoView {
     let save = move |_| match wellbeing.change(|w| w.complete(clock::today())) {
         // A refused save is shown at the top of the page; stay here.
         Ok(()) if !wellbeing.saved_ok() => page::focus_after_render(HEADING_ID),
-        Ok(()) => go(6),
+        // "Check-in saved" once it is on disk.
+        Ok(()) => when_saved(move || go(6)),
         Err(errs) => {
             let first = errs.first().map(|e| e.field);
             if let Some(q) = first {
@@ -259,7 +260,7 @@ pub fn CheckInHistory() -> impl IntoView {
                 let code = chosen.get_untracked();
                 let rhythm = Rhythm::CHOICES.into_iter().map(|(r, _)| r).find(|r| rhythm_code(*r) == code).unwrap_or(Rhythm::Off);
                 if wellbeing.change(|w| { w.rhythm = rhythm; Ok::<_, ()>(()) }).is_ok() && wellbeing.saved_ok() {
-                    said.set("Saved. Today will suggest a check-in at these times.".into());
+                    say_when_saved(said, "Saved. Today will suggest a check-in at these times.");
                 }
             }>
                 <Choices
@@ -337,7 +338,7 @@ pub fn TalkAbout() -> impl IntoView {
                 Ok::<_, ()>(())
             });
             removed.set(None);
-            said.set("Put back".into());
+            say_when_saved(said, "Put back");
             page::focus_after_render("talk-new");
         }
     };
@@ -349,7 +350,7 @@ pub fn TalkAbout() -> impl IntoView {
                 typed.set(String::new());
                 errors.clear();
                 if talk.saved_ok() {
-                    said.set("Added".into());
+                    say_when_saved(said, "Added");
                 }
             }
             Err(e) => {
@@ -380,7 +381,7 @@ pub fn TalkAbout() -> impl IntoView {
                                     <button type="button" class="link-button" on:click=move |_| {
                                         if let Ok(gone) = talk.change(|t| t.remove(id).ok_or(())) {
                                             removed.set(Some(gone));
-                                            said.set(format!("Removed: {text}"));
+                                            say_when_saved(said, format!("Removed: {text}"));
                                             page::focus_after_render("undo-talk");
                                         }
                                     }>"Remove"<span class="visually-hidden">{hidden}</span></button>

@@ -273,26 +273,38 @@ impl DataTools {
     /// on failure nothing has changed and the reason is returned.
     pub fn restore(&self, backup: &Backup, how: RestoreHow) -> Result<(), BackupError> {
         let now = clock::now();
-        self.with(|s| match how {
-            RestoreHow::Replace => backup::restore_replace(s, backup, now),
-            RestoreHow::AddMissing => backup::restore_add_missing(s, backup, now),
+        super::durable::tracked(self.notices, || {
+            self.with(|s| {
+                noting_floors(s, |s| match how {
+                    RestoreHow::Replace => backup::restore_replace(s, backup, now),
+                    RestoreHow::AddMissing => backup::restore_add_missing(s, backup, now),
+                })
+            })
         })?;
         self.note_restored(backup.created_at());
         let flag = match how {
             RestoreHow::Replace => "replace",
             RestoreHow::AddMissing => "add",
         };
-        sync::set_tab_flag(RESTORED_FLAG, flag);
-        sync::load_afresh("/my-data");
+        // Done (and the page loaded afresh, which would stop the writes)
+        // once every restored value is on disk.
+        super::durable::when_saved(move || {
+            sync::set_tab_flag(RESTORED_FLAG, flag);
+            sync::load_afresh("/my-data");
+        });
         Ok(())
     }
 
     /// Puts back what was on the phone before the last restore, then
     /// loads the page afresh.
     pub fn undo_restore(&self) -> Result<(), BackupError> {
-        self.with(|s| backup::undo_restore(s, clock::now()))?;
-        sync::set_tab_flag(RESTORED_FLAG, "undone");
-        sync::load_afresh("/my-data");
+        super::durable::tracked(self.notices, || {
+            self.with(|s| noting_floors(s, |s| backup::undo_restore(s, clock::now())))
+        })?;
+        super::durable::when_saved(|| {
+            sync::set_tab_flag(RESTORED_FLAG, "undone");
+            sync::load_afresh("/my-data");
+        });
         Ok(())
     }
 
@@ -314,7 +326,7 @@ impl DataTools {
 
     /// Removes the copy kept before the last restore.
     pub fn discard_safety_copy(&self) -> Result<(), BackupError> {
-        self.with(backup::discard_safety_copy)
+        super::durable::tracked(self.notices, || self.with(backup::discard_safety_copy))
     }
 
     /// Makes the spreadsheet of `what` and hands it to the client; says
@@ -353,6 +365,21 @@ impl DataTools {
         }
         all_gone
     }
+}
+
+/// Runs a restore (or its undo), which writes values byte for byte with
+/// their own, perhaps lower, revisions; once it has worked, notes in the
+/// durable copy the revisions the phone held before, so a crash that
+/// brings local storage's older values back cannot undo it
+/// (`store::reconcile::choose`).
+fn noting_floors<R, E>(
+    store: &AppStore,
+    restore: impl FnOnce(&AppStore) -> Result<R, E>,
+) -> Result<R, E> {
+    let before = store.revisions();
+    let done = restore(store)?;
+    crate::platform::durable::put_all(&super::durable::floors(&before));
+    Ok(done)
 }
 
 /// The My data operations, made the first time a page asks for them.

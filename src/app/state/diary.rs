@@ -188,13 +188,14 @@ impl DiaryStore {
     /// shown at once and the entry stays in use for this session; if
     /// another tab saved the month first, its version is shown instead.
     pub fn save_day(&self, entry: DayEntry) -> Result<(), SaveError> {
-        let saved = self
-            .run(|c, s| {
+        let saved = super::durable::tracked(self.notices, || {
+            self.run(|c, s| {
                 let mut saved = c.save_day(s, entry, clock::now());
                 let reports = std::mem::take(&mut saved.reports);
                 (true, saved, reports)
             })
-            .unwrap_or_else(Self::not_saved);
+            .unwrap_or_else(Self::not_saved)
+        });
         if matches!(saved.month, Err(SaveError::ChangedElsewhere { .. })) {
             self.notices.changed_elsewhere();
         }
@@ -210,13 +211,14 @@ impl DiaryStore {
     /// filled nor today (see [`DiaryCache::add_examples`]).
     pub fn add_examples(&self, from: NaiveDate, to: NaiveDate) -> Result<(), SaveError> {
         let measures = self.measures();
-        let saved = self
-            .run(|c, s| {
+        let saved = super::durable::tracked(self.notices, || {
+            self.run(|c, s| {
                 let mut saved = c.add_examples(s, from, to, &measures, clock::now());
                 let reports = std::mem::take(&mut saved.reports);
                 (true, saved, reports)
             })
-            .unwrap_or_else(Self::not_saved);
+            .unwrap_or_else(Self::not_saved)
+        });
         self.notices.save_result(&saved.result());
         saved.month
     }

@@ -10,6 +10,8 @@
 //!   asks for it ([`use_saved`]), never all at start;
 //! - `sync`: other tabs' changes, and the marker of removed data;
 //! - `diary`: the diary's months and summaries;
+//! - `durable`: saves on disk before the app says so, and bringing the
+//!   two copies together at start;
 //! - `install`: the install guide: how this browser installs the app;
 //! - `data_tools`: backups, restores, spreadsheets, deleting everything;
 //! - `share_tools`: the summary, its link and the share log;
@@ -20,6 +22,7 @@
 mod client_code;
 mod data_tools;
 mod diary;
+mod durable;
 mod install;
 mod notices;
 mod review_tools;
@@ -29,8 +32,6 @@ mod status;
 mod stores;
 mod sync;
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 pub use crate::store::device::{BackupState, Rhythm};
@@ -39,6 +40,7 @@ pub use data_tools::{
     just_deleted, use_data_tools, Chosen, DataTools, JustDone, OpenError, RestoreHow, OUR_PREFIXES,
 };
 pub use diary::{use_diary, DiaryStore};
+pub use durable::{prepare, say_when_saved, when_saved, SAVING};
 pub use install::{use_install_tools, InstallTools};
 pub use notices::{Notice, Notices, Tone, CHANGED_ELSEWHERE};
 pub use review_tools::{use_review_tools, ReviewTools, Since};
@@ -59,8 +61,11 @@ pub type AppStore = Store<BrowserBackend>;
 /// is done) and the means to open the other stores when a page first asks
 /// for them; and keeps this tab in step with other tabs.
 pub fn provide_app_state() {
-    let store = Arc::new(AppStore::new(BrowserBackend));
+    let (store, messages) = durable::take_prepared();
     let notices = Notices::new();
+    for message in messages {
+        notices.warn(message);
+    }
     let status = AppStatus::new(store.quarantined().len());
     let stores = Stores::new(store.clone(), notices);
     provide_context(notices);

@@ -106,10 +106,11 @@ impl<T: Stored> Saved<T> {
     /// was.
     pub fn save(&self, value: T) -> Result<(), SaveError> {
         let key = T::key();
-        let result = self
-            .store
-            .with_value(|s| s.save(&key, &value, clock::now()))
-            .map(|_| ());
+        let result = super::durable::tracked(self.notices, || {
+            self.store
+                .with_value(|s| s.save(&key, &value, clock::now()))
+                .map(|_| ())
+        });
         match result {
             Err(SaveError::Newer { .. } | SaveError::Unreadable { .. }) => {}
             // Another tab saved first: show the newest, never overwrite it.

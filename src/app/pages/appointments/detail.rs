@@ -10,7 +10,7 @@ use leptos_router::hooks::use_params_map;
 use super::form::ApptNotFound;
 use super::{export, target_for};
 use crate::app::components::{ErrorSummary, FormErrors, Page, SummaryError, TextField};
-use crate::app::state::use_saved;
+use crate::app::state::{say_when_saved, use_saved};
 use crate::model::appointment::ApptBook;
 use crate::model::appointment::{twice_note, ApptField, Went};
 use crate::model::diary::{format_time, time_box};
@@ -88,7 +88,7 @@ fn OccurrenceDetail(id: u32, due: NaiveDate) -> impl IntoView {
             Ok(()) => {
                 errors.clear();
                 moving.set(false);
-                one_said.set("Changed.".into());
+                say_when_saved(one_said, "Changed.");
                 page::focus_after_render("page-heading");
             }
             Err(errs) => show_errors(errs),
@@ -104,7 +104,7 @@ fn OccurrenceDetail(id: u32, due: NaiveDate) -> impl IntoView {
             Ok(()) => {
                 errors.clear();
                 if appts.saved_ok() {
-                    notes_said.set("Notes saved.".into());
+                    say_when_saved(notes_said, "Notes saved.");
                 }
             }
             Err(e) => show_errors(vec![e]),
@@ -113,11 +113,14 @@ fn OccurrenceDetail(id: u32, due: NaiveDate) -> impl IntoView {
     let set_went = move |went: Option<Went>| {
         change(&|a| a.set_went(due, went));
         if appts.saved_ok() {
-            went_said.set(match went {
-                Some(Went::Ahead) => "Saved: it went ahead.".into(),
-                Some(Went::NotAhead) => "Saved: it did not go ahead.".into(),
-                None => "Saved: not recorded.".into(),
-            });
+            say_when_saved(
+                went_said,
+                match went {
+                    Some(Went::Ahead) => "Saved: it went ahead.",
+                    Some(Went::NotAhead) => "Saved: it did not go ahead.",
+                    None => "Saved: not recorded.",
+                },
+            );
         }
     };
     let went_is = move |w: Went| occ.with(|o| o.as_ref().and_then(|o| o.went) == Some(w));
@@ -179,7 +182,7 @@ fn OccurrenceDetail(id: u32, due: NaiveDate) -> impl IntoView {
                     <button type="button" class="link-button" on:click=move |_| {
                         let cancelled = occ.get_untracked().is_some_and(|o| o.cancelled);
                         change(&|a| a.cancel_one(due, !cancelled));
-                        one_said.set(if cancelled { "Put back.".into() } else { "Cancelled.".into() });
+                        say_when_saved(one_said, if cancelled { "Put back." } else { "Cancelled." });
                     }>{move || if occ.with(|o| o.as_ref().is_some_and(|o| o.cancelled)) { "Put this one back" } else { "Cancel just this one" }}</button>
                 </div>
                 <p class="status-line" role="status">{one_said}</p>
@@ -222,7 +225,7 @@ fn OccurrenceDetail(id: u32, due: NaiveDate) -> impl IntoView {
                     <button type="button" class="link-button" on:click=move |_| {
                         let cancelled = appt.with_untracked(|a| a.as_ref().is_some_and(|a| a.cancelled));
                         change(&|a| { a.cancelled = !cancelled; a.sequence += 1; });
-                        all_said.set(if cancelled { "Put back.".into() } else { "Cancelled.".into() });
+                        say_when_saved(all_said, if cancelled { "Put back." } else { "Cancelled." });
                     }>{move || {
                         let (cancelled, repeats) = appt.with(|a| a.as_ref().map_or((false, false), |a| (a.cancelled, a.repeat.is_some())));
                         match (cancelled, repeats) {

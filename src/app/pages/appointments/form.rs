@@ -8,7 +8,7 @@ use super::target_for;
 use crate::app::components::{
     Checkbox, Choices, ErrorSummary, FormErrors, Page, SummaryError, TextField, HEADING_ID,
 };
-use crate::app::state::use_saved;
+use crate::app::state::{use_saved, when_saved};
 use crate::model::appointment::ApptBook;
 use crate::model::appointment::{ApptDraft, ApptField, ApptKind, Reminder};
 use crate::model::text::set_included;
@@ -84,12 +84,18 @@ fn ApptForm(id: Option<u32>) -> impl IntoView {
             Ok(saved) => {
                 if let Some(a) = appts.with_untracked(|b| b.and_then(|b| b.get(saved).cloned())) {
                     errors.clear();
-                    navigate(
-                        &format!("/appointments/{saved}/{}", iso_day(a.date)),
-                        Default::default(),
-                    );
+                    // The appointment opens once it is on disk.
+                    let navigate = navigate.clone();
+                    when_saved(move || {
+                        navigate(
+                            &format!("/appointments/{saved}/{}", iso_day(a.date)),
+                            Default::default(),
+                        );
+                        page::focus_after_render(HEADING_ID);
+                    });
+                } else {
+                    page::focus_after_render(HEADING_ID);
                 }
-                page::focus_after_render(HEADING_ID);
             }
         }
     };

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 pub use detail::OccurrencePage;
 pub use form::{EditAppointment, NewAppointment};
 
-use crate::app::state::use_saved;
+use crate::app::state::{say_when_saved, use_saved};
 use crate::model::appointment::{ApptBook, ApptField, Occurrence, Went, When};
 use crate::model::time::iso_day;
 use crate::platform::{clock, file, notify, page};
@@ -204,12 +204,14 @@ pub fn TodayAppointments() -> impl IntoView {
                     }
                     None => Err(()),
                 });
-                if saved.is_ok() && appts.saved_ok() {
-                    asked_said.set(match went {
-                        Some(Went::Ahead) => format!("Saved: {what} went ahead."),
-                        Some(Went::NotAhead) => format!("Saved: {what} did not go ahead."),
-                        None => String::new(),
-                    });
+                if saved.is_ok() && appts.saved_ok() && went.is_some() {
+                    say_when_saved(
+                        asked_said,
+                        match went {
+                            Some(Went::Ahead) => format!("Saved: {what} went ahead."),
+                            _ => format!("Saved: {what} did not go ahead."),
+                        },
+                    );
                 }
                 page::focus_after_render(crate::app::components::HEADING_ID);
             };

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::fields::{summary, DayFields};
 use crate::app::components::{ErrorSummary, FormErrors, Page, TextField};
-use crate::app::state::{use_diary, DiaryStore};
+use crate::app::state::{use_diary, when_saved, DiaryStore};
 use crate::model::diary::{format_time, DayDraft, DayEntry, Kind, Measure};
 use crate::model::time::{format_day, parse_iso_day};
 use crate::platform::{clock, page};
@@ -148,8 +148,11 @@ fn save_draft(
         Ok(entry) => {
             errors.clear();
             if diary.save_day(entry).is_ok() {
-                saved.set(Some(d));
-                page::focus_after_render(confirm_id);
+                // "Saved" only once it is on disk.
+                when_saved(move || {
+                    saved.set(Some(d));
+                    page::focus_after_render(confirm_id);
+                });
             }
         }
     }

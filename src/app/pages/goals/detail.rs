@@ -14,7 +14,7 @@ use crate::app::components::{
     ErrorSummary, FieldErrorMessage, FormErrors, LineChart, Page, SummaryError, TextField,
     UndoNotice,
 };
-use crate::app::state::{use_deleted_goal, use_saved, GoalsStore};
+use crate::app::state::{say_when_saved, use_deleted_goal, use_saved, GoalsStore};
 use crate::model::chart::{Chart, Scale};
 use crate::model::goal::{parse_rating, DeletedStep, Direction, Rating};
 use crate::model::time::format_day;
@@ -68,7 +68,7 @@ impl Section {
             Ok(out) => {
                 typed.set(String::new());
                 self.errors.clear();
-                self.said.set(done(out));
+                say_when_saved(self.said, done(out));
                 true
             }
             Err(e) => {
@@ -188,7 +188,7 @@ fn Steps(s: Section) -> impl IntoView {
                 .is_ok()
             {
                 deleted.set(None);
-                said.set("Step put back".into());
+                say_when_saved(said, "Step put back");
                 page::focus_after_render(format!("step-{sid}"));
             }
         }
@@ -294,7 +294,7 @@ impl StepActions {
             Ok(()) => {
                 self.editing.set(None);
                 self.s.errors.clear();
-                self.s.said.set("Step changed".into());
+                say_when_saved(self.s.said, "Step changed");
                 page::focus_after_render(format!("step-{sid}"));
             }
             Err(e) => self.s.errors.show(vec![SummaryError {

@@ -5,7 +5,7 @@ use leptos_router::hooks::use_navigate;
 
 use super::{goal_found, summary_errors, target_for};
 use crate::app::components::{Checkbox, ErrorSummary, FormErrors, Page, TextField, HEADING_ID};
-use crate::app::state::{use_profile, use_saved};
+use crate::app::state::{use_profile, use_saved, when_saved};
 use crate::model::text::set_included;
 use crate::model::GoalBook;
 use crate::model::{Condition, GoalDraft, GoalField};
@@ -80,8 +80,12 @@ fn GoalForm(id: Option<u32>) -> impl IntoView {
             // with what was typed rather than open a goal that is not there.
             Ok(saved) if goals.with_untracked(|b| b.is_some_and(|b| b.get(saved).is_some())) => {
                 errors.clear();
-                navigate(&format!("/goals/{saved}"), Default::default());
-                page::focus_after_render(HEADING_ID);
+                // The goal opens once it is on disk.
+                let navigate = navigate.clone();
+                when_saved(move || {
+                    navigate(&format!("/goals/{saved}"), Default::default());
+                    page::focus_after_render(HEADING_ID);
+                });
             }
             Ok(_) => page::focus_after_render(HEADING_ID),
         }

@@ -17,7 +17,7 @@ use super::SummaryView;
 use crate::app::components::{
     ErrorSummary, FormErrors, Page, SummaryError, TextField, ERROR_SUMMARY_ID, HEADING_ID,
 };
-use crate::app::state::{unlock, use_review_tools, Since};
+use crate::app::state::{unlock, use_review_tools, when_saved, Since};
 use crate::model::time::{format_day, london};
 use crate::platform::file::{self, ReadError};
 use crate::platform::share as browser;
@@ -212,7 +212,10 @@ pub fn Review(
             return;
         };
         if tools.keep(&s, &payload) {
-            said.set(Some("Kept on this device, apart from anything else in this app. Remove it from the Review page when you no longer need it."));
+            // Said once it is on disk.
+            when_saved(move || {
+                said.set(Some("Kept on this device, apart from anything else in this app. Remove it from the Review page when you no longer need it."))
+            });
         }
         // The button has gone: keep focus nearby, not lost on the page.
         page::focus_after_render("review-close");
