@@ -3,7 +3,7 @@
 // dated from the first reading in view to the last, with month labels; a
 // value axis on the measure's own range, so small changes stay small; and
 // labels that grow with the text size and still fit at 200% on 320 px.
-import { test, expect, axeViolations } from './helpers.js';
+import { test, expect, axeViolations, forgetDurable } from './helpers.js';
 import { seedRecord, realisticRecord, RECORD_NOW } from './record.js';
 
 const shot = (page, name, fullPage = true) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage });
@@ -46,6 +46,8 @@ const sharedChart = (page, name) =>
 
 /** Stores a diary of only these peak flow readings, `[day, value]`. */
 async function peakFlowOnly(page, readings) {
+  // The durable copy would rightly put the old diary back: forget it.
+  await forgetDurable(page);
   await page.evaluate((list) => {
     const envelope = (kind, data) => JSON.stringify({ app: 'alongside', kind, schema: 1, rev: 1, saved_at: '2026-12-09T18:00:00.000Z', data });
     for (const k of Object.keys(localStorage)) if (/^alongside\.diary\.(\d{4}-\d{2}|index\.\d{4})$/.test(k)) localStorage.removeItem(k);
