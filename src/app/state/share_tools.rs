@@ -56,15 +56,13 @@ impl ShareTools {
     /// last share, never before the record began, with the goals being
     /// worked on or finished in that period and every measure in use.
     pub fn new_form(&self) -> ShareForm {
-        let goals = self
-            .goals
-            .with_untracked(|g| g.cloned().unwrap_or_default());
+        let record = self.sources();
         let measures: Vec<String> = self.diary.measures().into_iter().map(|m| m.id).collect();
         ShareForm::new(FormStart {
             today: clock::today(),
             last_share: self.log.with_untracked(|l| l.and_then(ShareLog::last_day)),
-            record_start: self.record_start(),
-            goals: &goals,
+            record_start: self.record_start(&record),
+            goals: &record.goals,
             measures: &measures,
         })
     }
@@ -86,10 +84,9 @@ impl ShareTools {
         }
     }
 
-    /// The first day of the client's record (see [`record_start`]).
-    fn record_start(&self) -> Option<chrono::NaiveDate> {
+    /// The first day of the client's record `r` (see [`record_start`]).
+    fn record_start(&self, r: &Record) -> Option<chrono::NaiveDate> {
         self.diary.load_index();
-        let r = self.sources();
         self.diary.with_index(|index| {
             record_start(
                 &r.goals,
