@@ -3,7 +3,7 @@
 // dated from the first reading in view to the last, with month labels; a
 // value axis on the measure's own range, so small changes stay small; and
 // labels that grow with the text size and still fit at 200% on 320 px.
-import { test, expect, axeViolations, forgetDurable } from './helpers.js';
+import { test, expect, axeViolations, forgetDurable, linkWorker, makeLink } from './helpers.js';
 import { seedRecord, realisticRecord, RECORD_NOW } from './record.js';
 
 const shot = (page, name, fullPage = true) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage });
@@ -71,23 +71,9 @@ async function peakFlowOnly(page, readings) {
   }, readings);
 }
 
-/** Makes a link of the last 4 weeks on the share page (already open). */
-async function makeLink(page) {
-  await page.getByRole('radio', { name: 'The last 4 weeks', exact: true }).check();
-  await page.getByRole('button', { name: 'Preview what your link worker will see' }).click();
-  await expect(page.getByRole('heading', { name: 'Preview' })).toBeVisible();
-  await page.getByLabel('Protect it with a passphrase').uncheck();
-  await page.getByRole('button', { name: 'Make the link' }).click();
-  const link = page.getByLabel(/^Your link/);
-  await expect(link).toBeVisible();
-  return link.inputValue();
-}
-
 /** Opens `url` in a fresh browser, as the link worker. */
 async function review(browser, url, viewport = { width: 360, height: 740 }) {
-  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport });
-  const page = await context.newPage();
-  await page.clock.setFixedTime(RECORD_NOW);
+  const { context, page } = await linkWorker(browser, RECORD_NOW, viewport);
   await page.goto(url);
   await expect(page.getByRole('region', { name: 'What has changed' })).toBeVisible();
   return { context, page };
@@ -183,7 +169,7 @@ test('the diary, a goal and the check-in history are charted from the first read
 
 test("a shared summary's charts are dated in the preview, the review and print", async ({ page, browser }) => {
   await seedRecord(page, '/share');
-  const url = await makeLink(page);
+  const { url } = await makeLink(page);
   // Weeks run Monday to Sunday; the period is 13 November to 10 December,
   // so the first week's figures start on the 13th.
   const days = daysWith('peak_flow', '2026-11-13', '2026-12-10');
@@ -261,7 +247,7 @@ test('a small change stays small: peak flow of 360 and 361 is not drawn from 360
 
   // The same in the summary the link worker reads.
   await page.goto('/share');
-  const url = await makeLink(page);
+  const { url } = await makeLink(page);
   const worker = await review(browser, url);
   const shared = await chartText(sharedChart(worker.page, 'Peak flow'));
   // Weekly averages, each dated by its week's Monday.
@@ -303,7 +289,7 @@ test.describe('200% text on a 320 px screen', () => {
     }
 
     await page.goto('/share');
-    const url = await makeLink(page);
+    const { url } = await makeLink(page);
     const worker = await review(browser, url, { width: 320, height: 640 });
     await worker.page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
     await labelsFit(worker.page, 'review');

@@ -144,6 +144,33 @@ export async function completeSetup(page, { save = true } = {}) {
   }
 }
 
+/** Makes a link on the share page (already open): of `period` (a radio's
+ *  name; `null` keeps the form's own default), with a passphrase or not.
+ *  Returns it and the passphrase. */
+export async function makeLink(page, { period = 'The last 4 weeks', protect = false } = {}) {
+  if (period) await page.getByRole('radio', { name: period, exact: true }).check();
+  await page.getByRole('button', { name: 'Preview what your link worker will see' }).click();
+  await expect(page.getByRole('heading', { name: 'Preview' })).toBeVisible();
+  const box = page.getByLabel('Protect it with a passphrase');
+  if (protect) await box.check(); else await box.uncheck();
+  const passphrase = protect ? await page.getByLabel('Passphrase', { exact: true }).inputValue() : null;
+  await page.getByRole('button', { name: 'Make the link' }).click();
+  const link = page.getByLabel(/^Your link/);
+  await expect(link).toBeVisible();
+  return { url: await link.inputValue(), passphrase };
+}
+
+/** A fresh browser for the link worker, at `viewport`, its clock at `now`. */
+export async function linkWorker(browser, now, viewport = { width: 1280, height: 800 }) {
+  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport });
+  const page = await context.newPage();
+  await page.clock.setFixedTime(now);
+  return { context, page };
+}
+
+/** A PDF's pages: the page objects in it (not the page tree). */
+export const pdfPages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+
 /** A test whose page records every request, console message and CSP
  *  violation, for the privacy and security checks. */
 export const test = base.extend({

@@ -3,35 +3,12 @@
 // client's link to the next in the same tab; a typical summary printed on
 // at most two A4 pages; and the client's own preview speaking to them.
 import { writeFileSync } from 'node:fs';
-import { test, expect, axeViolations, forgetDurable } from './helpers.js';
+import { test, expect, axeViolations, forgetDurable, linkWorker, makeLink, pdfPages } from './helpers.js';
 import { seedRecord, realisticRecord, RECORD_NOW } from './record.js';
 
 const shot = (page, name, fullPage = true) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage });
 const heading = (page) => page.getByRole('heading', { level: 1 });
 const DAY = 24 * 60 * 60 * 1000;
-
-/** Makes a link of the last 4 weeks on the share page (already open),
- *  with a passphrase or not; returns it and the passphrase. */
-async function makeLink(page, { protect = false } = {}) {
-  await page.getByRole('radio', { name: 'The last 4 weeks', exact: true }).check();
-  await page.getByRole('button', { name: 'Preview what your link worker will see' }).click();
-  await expect(page.getByRole('heading', { name: 'Preview' })).toBeVisible();
-  const box = page.getByLabel('Protect it with a passphrase');
-  if (protect) await box.check(); else await box.uncheck();
-  const passphrase = protect ? await page.getByLabel('Passphrase', { exact: true }).inputValue() : null;
-  await page.getByRole('button', { name: 'Make the link' }).click();
-  const link = page.getByLabel(/^Your link/);
-  await expect(link).toBeVisible();
-  return { url: await link.inputValue(), passphrase };
-}
-
-/** A fresh browser for the link worker, at `viewport`, its clock at `now`. */
-async function linkWorker(browser, now, viewport = { width: 1280, height: 800 }) {
-  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport });
-  const page = await context.newPage();
-  await page.clock.setFixedTime(now);
-  return { context, page };
-}
 
 /** Changes one stored record of the client's, as a later save would. */
 async function changeRecord(page, key, change) {
@@ -43,9 +20,6 @@ async function changeRecord(page, key, change) {
     localStorage.setItem(k, JSON.stringify(env));
   }, [key, change]);
 }
-
-/** A PDF's pages: the page objects in it (not the page tree). */
-const pdfPages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 
 test('"What has changed" comes first and fits the first screen of a laptop and two of a phone', async ({ page, browser }) => {
   await seedRecord(page, '/share');

@@ -2,37 +2,15 @@
 // defaults from a record of known facts, as the client previews it and as
 // the link worker opens and prints it; and the client's own screens.
 import { writeFileSync } from 'node:fs';
-import { test, expect, axeViolations } from './helpers.js';
+import { test, expect, axeViolations, linkWorker, makeLink, pdfPages } from './helpers.js';
 import { knownRecord, RECORD_NOW } from './truth-record.js';
 import { realisticRecord, seedRecord } from './record.js';
 
 const shot = (page, name, fullPage = true) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage });
 const heading = (page) => page.getByRole('heading', { level: 1 });
 
-/** A PDF's pages: the page objects in it (not the page tree). */
-const pdfPages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
-
 /** Stores `records` at RECORD_NOW and opens `path`. */
 const seed = (page, records, path) => seedRecord(page, path, records);
-
-/** Makes a plain link with whatever the share form has chosen. */
-async function makeLink(page) {
-  await page.getByRole('button', { name: 'Preview what your link worker will see' }).click();
-  await expect(page.getByRole('heading', { name: 'Preview' })).toBeVisible();
-  await page.getByLabel('Protect it with a passphrase').uncheck();
-  await page.getByRole('button', { name: 'Make the link' }).click();
-  const link = page.getByLabel(/^Your link/);
-  await expect(link).toBeVisible();
-  return link.inputValue();
-}
-
-/** A fresh browser for the link worker at 1280x800, its clock at RECORD_NOW. */
-async function linkWorker(browser) {
-  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await page.clock.setFixedTime(RECORD_NOW);
-  return { context, page };
-}
 
 test('a summary made with the defaults is true: the done goal, the outcomes, the period', async ({ page, browser }) => {
   await seed(page, knownRecord(), '/share');
@@ -48,9 +26,9 @@ test('a summary made with the defaults is true: the done goal, the outcomes, the
   await expect(preview).not.toContainText('exactly what your link worker');
   await expect(preview.locator('.summary__made')).toContainText('It covers Mon 2 November to Thu 10 December.');
   await shot(page, 'phone-share-preview-truth');
-  const url = await makeLink(page);
+  const { url } = await makeLink(page, { period: null });
 
-  const worker = await linkWorker(browser);
+  const worker = await linkWorker(browser, RECORD_NOW);
   await worker.page.goto(url);
   const changes = worker.page.getByRole('region', { name: 'What has changed' });
   await expect(changes).toBeVisible();
@@ -108,8 +86,8 @@ test('the realistic record\'s default 3-month summary prints on at most 2 A4 pag
   delete record['alongside.shares'];
   await seed(page, record, '/share');
   await expect(page.getByRole('radio', { name: /^The last 3 months/ })).toBeChecked();
-  const url = await makeLink(page);
-  const worker = await linkWorker(browser);
+  const { url } = await makeLink(page, { period: null });
+  const worker = await linkWorker(browser, RECORD_NOW);
   await worker.page.goto(url);
   await expect(worker.page.getByRole('region', { name: 'What has changed' })).toBeVisible();
   const pdf = await worker.page.pdf({ format: 'A4' });
